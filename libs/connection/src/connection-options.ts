@@ -1,0 +1,32 @@
+import type { TLSConfig } from '@temporalio/common/lib/internal-non-workflow';
+import type { Profile } from './profile';
+
+export interface ProfileConnectionOptions {
+  address: string;
+  tls: TLSConfig | false;
+  apiKey?: string;
+  metadata: Record<string, string>;
+}
+
+function tlsConfig(profile: Profile): TLSConfig | false {
+  const { tls } = profile;
+  if (!tls) return false;
+  return {
+    serverNameOverride: tls.serverName,
+    serverRootCACertificate: tls.serverCaCert ? Buffer.from(tls.serverCaCert) : undefined,
+    clientCertPair:
+      tls.clientCert && tls.clientKey
+        ? { crt: Buffer.from(tls.clientCert), key: Buffer.from(tls.clientKey) }
+        : undefined,
+  };
+}
+
+/** The options both Connection (client) and NativeConnection (worker) take, from one profile. */
+export function connectionOptions(profile: Profile): ProfileConnectionOptions {
+  return {
+    address: profile.address,
+    tls: tlsConfig(profile),
+    apiKey: profile.apiKey,
+    metadata: profile.grpcMeta,
+  };
+}

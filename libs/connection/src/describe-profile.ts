@@ -1,0 +1,14 @@
+import type { Profile } from './profile';
+
+const REDACTED = '<redacted>';
+
+/** A table of every resolved value and where it came from; secrets are never shown. */
+export function describeProfile(profile: Profile): string {
+  const rows = profile.entries.map((entry) => [entry.variable, entry.secret ? REDACTED : entry.value, entry.source]);
+  const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column].length)));
+  const lines = rows.map(([variable, value, source]) =>
+    `  ${variable.padEnd(widths[0])}  ${value.padEnd(widths[1])}  ${source}`.trimEnd(),
+  );
+  const notices = profile.notices.map((notice) => `  notice: ${notice}`);
+  return [...lines, ...notices].join('\n');
+}

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'dotenv';
+
+/** One place environment variables come from, highest precedence first in a list of layers. */
+export interface EnvLayer {
+  source: string;
+  vars: Record<string, string>;
+  /** Standard name -> the older name it was given under in this layer. */
+  renamedFrom?: Record<string, string>;
+}
+
+export const PROCESS_ENV_SOURCE = 'process environment';
+
+export function displayPath(path: string): string {
+  const fromCwd = relative(process.cwd(), path);
+  return fromCwd.startsWith('..') ? path : fromCwd;
+}
+
+function readEnvFile(path: string): EnvLayer | undefined {
+  if (!existsSync(path)) return undefined;
+  return { source: displayPath(path), vars: parse(readFileSync(path)) };
+}
+
+/**
+ * The layers of an app's profile, highest precedence first: the process environment, then the
+ * app's `.env.local`, then its `.env`. Files are parsed, never loaded into `process.env`.
+ */
+export function readEnvLayers(envDir: string | undefined, processEnv: NodeJS.ProcessEnv): EnvLayer[] {
+  const definedProcessVars = Object.fromEntries(
+    Object.entries(processEnv).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const fileLayers = envDir
+    ? [readEnvFile(join(envDir, '.env.local')), readEnvFile(join(envDir, '.env'))].filter(
+        (layer): layer is EnvLayer => layer !== undefined,
+      )
+    : [];
+  return [{ source: PROCESS_ENV_SOURCE, vars: definedProcessVars }, ...fileLayers];
+}
+
+export interface MergedEnv {
+  vars: Record<string, string>;
+  sourceOf: Record<string, string>;
+}
+
+export function mergeLayers(layers: EnvLayer[]): MergedEnv {
+  const merged: MergedEnv = { vars: {}, sourceOf: {} };
+  for (const layer of [...layers].reverse()) {
+    for (const [name, value] of Object.entries(layer.vars)) {
+      merged.vars[name] = value;
+      const legacyName = layer.renamedFrom?.[name];
+      merged.sourceOf[name] = legacyName ? `${layer.source}, given as ${legacyName}` : layer.source;
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,147 @@
+/**
+ * Every failure to set up a Temporal connection is one of these types. The message says what
+ * failed and where (variable, file, address); `fix` says what to do about it.
+ */
+export abstract class SetupError extends Error {
+  abstract readonly kind: string;
+
+  constructor(
+    readonly problem: string,
+    readonly fix: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${problem}\n  Fix: ${fix}`, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Where a value came from, as a person would look for it, e.g. `TEMPORAL_ADDRESS in apps/plain/.env`. */
+export interface SettingOrigin {
+  variable: string;
+  source: string;
+}
+
+const at = (origin: SettingOrigin) => `${origin.variable} (from ${origin.source})`;
+
+export class MissingSettingError extends SetupError {
+  readonly kind = 'missing-setting';
+  constructor(
+    readonly variable: string,
+    searched: string[],
+    example: string,
+  ) {
+    super(
+      `${variable} is not set; looked in ${searched.join(', ')}.`,
+      `add ${variable}=${example} to the app's .env (or export it).`,
+    );
+  }
+}
+
+export class AddressSchemeError extends SetupError {
+  readonly kind = 'address-scheme';
+  constructor(
+    readonly origin: SettingOrigin,
+    address: string,
+  ) {
+    const hostPort = address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
+    super(
+      `${at(origin)} is "${address}", which has a URL scheme; Temporal's gRPC address is host:port.`,
+      `set ${origin.variable}=${hostPort}`,
+    );
+  }
+}
+
+export class AddressPortError extends SetupError {
+  readonly kind = 'address-port';
+  constructor(
+    readonly origin: SettingOrigin,
+    address: string,
+  ) {
+    super(
+      `${at(origin)} is "${address}", which has no valid port.`,
+      `give host:port, e.g. ${origin.variable}=${address.replace(/:.*$/, '')}:7233`,
+    );
+  }
+}
+
+export class IncompleteCertPairError extends SetupError {
+  readonly kind = 'incomplete-cert-pair';
+  constructor(
+    readonly present: SettingOrigin,
+    missingVariable: string,
+  ) {
+    super(
+      `${at(present)} is set but ${missingVariable} is not; mTLS needs the certificate and its private key together.`,
+      `set ${missingVariable} (or its _DATA form), or remove ${present.variable}.`,
+    );
+  }
+}
+
+export class UnreadableFileError extends SetupError {
+  readonly kind = 'unreadable-file';
+  constructor(
+    readonly origin: SettingOrigin,
+    readonly path: string,
+    reason: string,
+  ) {
+    super(
+      `${at(origin)} points at ${path}, which cannot be read: ${reason}.`,
+      `check the path (relative paths are resolved from the app folder) and the file's permissions.`,
+    );
+  }
+}
+
+export class NotPemError extends SetupError {
+  readonly kind = 'not-pem';
+  constructor(
+    readonly origin: SettingOrigin,
+    expected: string,
+    found: string,
+  ) {
+    super(
+      `${at(origin)} should hold a PEM ${expected} ("-----BEGIN ${expected}-----") but ${found}.`,
+      `point it at the right file, or paste the whole PEM block; escaped "\\n", CRLF and indentation are accepted.`,
+    );
+  }
+}
+
+export class ConfigFileError extends SetupError {
+  readonly kind = 'config-file';
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(
+      `The Temporal config file ${file} could not be used: ${reason}.`,
+      `fix the TOML file, choose another with TEMPORAL_CONFIG_FILE / TEMPORAL_PROFILE, or unset them.`,
+    );
+  }
+}
+
+export class UnreachableServerError extends SetupError {
+  readonly kind = 'unreachable-server';
+  constructor(
+    readonly address: string,
+    reason: string,
+    cause?: unknown,
+  ) {
+    super(
+      `Could not reach a Temporal server at ${address}: ${reason}.`,
+      `check that the server is running and listening there (for a local one: npx nx run <app>:server), and that TEMPORAL_ADDRESS and TLS settings match it.`,
+      { cause },
+    );
+  }
+}
+
+export class NamespaceNotFoundError extends SetupError {
+  readonly kind = 'namespace-not-found';
+  constructor(
+    readonly namespace: string,
+    address: string,
+  ) {
+    super(
+      `Namespace "${namespace}" does not exist on ${address}.`,
+      `register it (npx nx run tools:namespace -- --name ${namespace}) or fix TEMPORAL_NAMESPACE.`,
+    );
+  }
+}

@@ -1,0 +1,11 @@
+export * from './errors';
+export { loadProfile, type LoadProfileOptions } from './load-profile';
+export type { Profile, ProfileEntry, TlsMaterial } from './profile';
+export { describeProfile } from './describe-profile';
+export { connectionOptions, type ProfileConnectionOptions } from './connection-options';
+export { connectClient, connectConnection, connectWorker, CONNECT_TIMEOUT_MS, type ConnectClientOptions, type WorkerConnection } from './connect';
+export { LEGACY_ALIASES } from './aliases';
+export { parsePemBlocks } from './pem';
+export { formatFailure, runMain } from './run-main';
+export { loadAppProfile, type AppProfile } from './app-profile';
+export { awaitResult, ResultTimeoutError, RESULT_TIMEOUT_MS } from './await-result';

@@ -1,0 +1,27 @@
+/** A resolved, validated connection profile: values plus where each one came from. */
+export interface Profile {
+  address: string;
+  namespace: string;
+  taskQueue?: string;
+  apiKey?: string;
+  /** Undefined means plaintext gRPC. */
+  tls?: TlsMaterial;
+  grpcMeta: Record<string, string>;
+  entries: ProfileEntry[];
+  /** One-line notices for the user, e.g. older variable names that still work. */
+  notices: string[];
+}
+
+export interface TlsMaterial {
+  serverName?: string;
+  serverCaCert?: string;
+  clientCert?: string;
+  clientKey?: string;
+}
+
+export interface ProfileEntry {
+  variable: string;
+  value: string;
+  source: string;
+  secret: boolean;
+}

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
+
+export function appDir(app: string): string {
+  return join(WORKSPACE_ROOT, 'apps', app);
+}
+
+export interface AppRun {
+  child: ChildProcess;
+  /** Everything the process printed so far, stdout and stderr interleaved. */
+  output(): string;
+  exited: Promise<number | null>;
+  /** Resolves when a printed line matches; rejects if the process exits first or time runs out. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface StartAppOptions {
+  /** Overrides on top of the current environment, as a user would export them. */
+  env?: Record<string, string>;
+  args?: string[];
+  /** Called with each line printed, e.g. to echo it with a prefix. */
+  onLine?: (line: string) => void;
+}
+
+/** Runs an app's built entry point (`worker` or `client`) as a user would, with node. */
+export function startApp(app: string, entry: 'worker' | 'client', options: StartAppOptions = {}): AppRun {
+  return startScript(join(appDir(app), 'dist', `${entry}.js`), options);
+}
+
+/** Runs a built script with node from the workspace root and watches what it prints. */
+export function startScript(script: string, options: StartAppOptions = {}): AppRun {
+  const name = script.split('/').slice(-2).join('/');
+  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
+    cwd: WORKSPACE_ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  let pending = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    const data = chunk.toString('utf8');
+    text += data;
+    pending += data;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    lines.forEach((line) => options.onLine?.(line));
+    listeners.forEach((listener) => listener());
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  let done = false;
+  void exited.then(() => {
+    done = true;
+    listeners.forEach((listener) => listener());
+  });
+
+  const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => finish(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${text}`)), timeoutMs);
+      const finish = (error?: Error, line?: string) => {
+        clearTimeout(timer);
+        listeners.delete(check);
+        if (error) reject(error);
+        else resolve(line as string);
+      };
+      const check = () => {
+        const line = text.split('\n').find((candidate) => pattern.test(candidate));
+        if (line !== undefined) finish(undefined, line);
+        else if (done) finish(new Error(`${name} exited before printing ${pattern}:\n${text}`));
+      };
+      listeners.add(check);
+      check();
+    });
+
+  const stop = async (signal: NodeJS.Signals = 'SIGINT') => {
+    if (!done) child.kill(signal);
+    return exited;
+  };
+
+  return { child, output: () => text, exited, waitFor, stop };
+}

@@ -1,0 +1,77 @@
+import type { ServerPorts } from './ports';
+
+const LOOPBACK = '127.0.0.1';
+
+export interface ServerConfigOptions {
+  ports: ServerPorts;
+  dynamicConfigFile: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** Dynamic config for a local run: no phoning home to check for new server versions. */
+export function dynamicConfig(): Record<string, unknown> {
+  return { 'frontend.enableServerVersionCheck': [{ value: false }] };
+}
+
+function sqliteStore() {
+  return {
+    sql: {
+      pluginName: 'sqlite',
+      databaseName: 'default',
+      connectAddr: 'localhost',
+      connectProtocol: 'tcp',
+      connectAttributes: { mode: 'memory', cache: 'private' },
+      maxConns: 1,
+      maxIdleConns: 1,
+      maxConnLifetime: '1h',
+    },
+  };
+}
+
+function service(grpcPort: number, membershipPort: number, extra: Record<string, unknown> = {}) {
+  return { rpc: { grpcPort, membershipPort, bindOnIP: LOOPBACK, ...extra } };
+}
+
+/**
+ * The server's config for one run: every service in one process, SQLite in memory (the schema
+ * is created on first connect), loopback only, no metrics or pprof listener. JSON is valid
+ * YAML, so the object is written as JSON.
+ */
+export function serverConfig({ ports, dynamicConfigFile, logLevel = 'warn' }: ServerConfigOptions): Record<string, unknown> {
+  return {
+    log: { stdout: true, level: logLevel, format: 'json' },
+    persistence: {
+      defaultStore: 'sqlite-default',
+      visibilityStore: 'sqlite-visibility',
+      numHistoryShards: 1,
+      datastores: { 'sqlite-default': sqliteStore(), 'sqlite-visibility': sqliteStore() },
+    },
+    global: {
+      membership: { maxJoinDuration: '30s', broadcastAddress: LOOPBACK },
+      pprof: { port: 0 },
+    },
+    services: {
+      frontend: service(ports.frontend, ports.frontendMembership, { httpPort: ports.frontendHttp }),
+      history: service(ports.history, ports.historyMembership),
+      matching: service(ports.matching, ports.matchingMembership),
+      worker: service(ports.worker, ports.workerMembership),
+    },
+    clusterMetadata: {
+      enableGlobalNamespace: false,
+      failoverVersionIncrement: 10,
+      masterClusterName: 'active',
+      currentClusterName: 'active',
+      clusterInformation: {
+        active: {
+          enabled: true,
+          initialFailoverVersion: 1,
+          rpcName: 'frontend',
+          rpcAddress: `${LOOPBACK}:${ports.frontend}`,
+          httpAddress: `${LOOPBACK}:${ports.frontendHttp}`,
+        },
+      },
+    },
+    dcRedirectionPolicy: { policy: 'noop' },
+    dynamicConfigClient: { filepath: dynamicConfigFile, pollInterval: '10s' },
+  };
+}

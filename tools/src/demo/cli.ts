@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { loadProfile, runMain } from '@temporal-samples/connection';
+import { appDir, startApp, type AppRun } from '../apps/app-process';
+import { progress } from '../cli/progress';
+import { startLocalCluster, type LocalCluster } from '../cluster/local-cluster';
+
+const DEFAULT_APP = 'plain';
+const echo = (prefix: string) => (line: string) => console.log(`[${prefix}] ${line}`);
+
+/**
+ * `npm run demo`: a real local server, the app's worker, its client starter, the result,
+ * and everything stopped again. `--app <name>` picks another app.
+ */
+runMain(async () => {
+  const { values } = parseArgs({ options: { app: { type: 'string', default: DEFAULT_APP } } });
+  const app = values.app ?? DEFAULT_APP;
+  const profile = loadProfile({ envDir: appDir(app), requireTaskQueue: true });
+  progress(`Demo of apps/${app}: namespace "${profile.namespace}", task queue "${profile.taskQueue}"`);
+
+  let cluster: LocalCluster | undefined;
+  let worker: AppRun | undefined;
+  try {
+    cluster = await startLocalCluster({ namespaces: [profile.namespace], onProgress: progress });
+    const env = { TEMPORAL_ADDRESS: cluster.address };
+    progress('Starting the worker...');
+    worker = startApp(app, 'worker', { env, onLine: echo('worker') });
+    await worker.waitFor(/Worker polling/);
+    progress('Running the client starter...');
+    const client = startApp(app, 'client', { env, onLine: echo('client') });
+    const code = await client.exited;
+    if (code !== 0) throw new Error(`the client exited with code ${code}`);
+  } finally {
+    progress('Stopping the worker and the server...');
+    await worker?.stop('SIGINT');
+    await cluster?.stop();
+  }
+  progress('Demo finished.');
+});

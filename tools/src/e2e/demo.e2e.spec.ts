@@ -1,0 +1,14 @@
+import { join } from 'node:path';
+import { startScript, WORKSPACE_ROOT } from '../apps/app-process';
+
+describe('the demo (npm run demo)', () => {
+  it('starts a server, runs worker and client, prints the result and stops cleanly', async () => {
+    const demo = startScript(join(WORKSPACE_ROOT, 'tools', 'dist', 'demo', 'cli.js'));
+    expect(await demo.exited).toBe(0);
+    const output = demo.output();
+    expect(output).toMatch(/Namespace "samples" created/);
+    expect(output).toMatch(/^\[client\] Result: Hello, Temporal!$/m);
+    expect(output).toMatch(/^\[worker\] Worker stopped\.$/m);
+    expect(output).toMatch(/Demo finished\./);
+  });
+});

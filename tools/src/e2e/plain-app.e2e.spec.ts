@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { startApp, WORKSPACE_ROOT, type AppRun } from '../apps/app-process';
+import type { LocalCluster } from '../cluster/local-cluster';
+import { freePort } from '../cluster/ports';
+import { startTestCluster } from '../testing/test-cluster';
+
+const run = promisify(execFile);
+const NAMESPACE = 'samples';
+
+describe('apps/plain against a real local Temporal server', () => {
+  let cluster: LocalCluster;
+  let worker: AppRun;
+
+  beforeAll(async () => {
+    cluster = await startTestCluster([NAMESPACE]);
+    worker = startApp('plain', 'worker', { env: { TEMPORAL_ADDRESS: cluster.address } });
+    await worker.waitFor(/Worker polling task queue "greetings" in namespace "samples"/);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await cluster?.stop();
+  });
+
+  it('client starts the workflow and prints its result, exit 0', async () => {
+    const client = startApp('plain', 'client', { env: { TEMPORAL_ADDRESS: cluster.address }, args: ['Ada'] });
+    expect(await client.exited).toBe(0);
+    expect(client.output()).toMatch(/^Started workflow greet-[\w-]+ on task queue "greetings"\.$/m);
+    expect(client.output()).toMatch(/^Result: Hello, Ada!$/m);
+  });
+
+  it('`npx nx run plain:client` works from the repo root as documented', async () => {
+    const { stdout } = await run('npx', ['nx', 'run', 'plain:client', '--', 'Grace'], {
+      cwd: WORKSPACE_ROOT,
+      env: { ...process.env, TEMPORAL_ADDRESS: cluster.address },
+    });
+    expect(stdout).toMatch(/^Result: Hello, Grace!$/m);
+  });
+
+  it('client on a closed port fails within 15 s naming the address and the fix', async () => {
+    const closed = `127.0.0.1:${await freePort()}`;
+    const started = Date.now();
+    const client = startApp('plain', 'client', { env: { TEMPORAL_ADDRESS: closed } });
+    expect(await client.exited).toBe(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(client.output()).toContain(`Could not reach a Temporal server at ${closed}`);
+    expect(client.output()).toContain('Fix: check that the server is running');
+  });
+
+  it('client in an unknown namespace is refused with the command that registers it', async () => {
+    const client = startApp('plain', 'client', {
+      env: { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_NAMESPACE: 'no-such-namespace' },
+    });
+    expect(await client.exited).toBe(1);
+    expect(client.output()).toContain(`Namespace "no-such-namespace" does not exist on ${cluster.address}`);
+    expect(client.output()).toContain('npx nx run tools:namespace -- --name no-such-namespace');
+  });
+
+  it('a bad profile fails before connecting, naming the variable and where it came from', async () => {
+    const client = startApp('plain', 'client', { env: { TEMPORAL_ADDRESS: `http://${cluster.address}` } });
+    expect(await client.exited).toBe(1);
+    expect(client.output()).toContain('TEMPORAL_ADDRESS (from process environment)');
+    expect(client.output()).toContain(`Fix: set TEMPORAL_ADDRESS=${cluster.address}`);
+  });
+
+  it('worker stops gracefully on SIGTERM with exit 0', async () => {
+    const second = startApp('plain', 'worker', { env: { TEMPORAL_ADDRESS: cluster.address } });
+    await second.waitFor(/Worker polling/);
+    expect(await second.stop('SIGTERM')).toBe(0);
+    expect(second.output()).toMatch(/^Worker stopped\.$/m);
+  });
+});

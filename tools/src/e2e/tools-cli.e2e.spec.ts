@@ -1,0 +1,54 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { appDir, startApp, startScript, WORKSPACE_ROOT } from '../apps/app-process';
+import type { LocalCluster } from '../cluster/local-cluster';
+import { freePort } from '../cluster/ports';
+import { startTestCluster } from '../testing/test-cluster';
+
+const run = promisify(execFile);
+const toolsCli = (name: string) => join(WORKSPACE_ROOT, 'tools', 'dist', name);
+
+describe('tools command lines against a real local Temporal server', () => {
+  let cluster: LocalCluster;
+
+  beforeAll(async () => {
+    cluster = await startTestCluster([]);
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('namespace command creates a namespace, then finds it', async () => {
+    const env = { ...process.env, TEMPORAL_ADDRESS: cluster.address };
+    const args = [toolsCli('namespaces/cli.js'), '--name', 'team-a', '--retention', '3'];
+    const first = await run(process.execPath, args, { env });
+    expect(first.stdout).toContain(`Created namespace "team-a" on ${cluster.address} (retention 3 d).`);
+    const second = await run(process.execPath, args, { env });
+    expect(second.stdout).toContain(`Found namespace "team-a" on ${cluster.address}; left as it is.`);
+  });
+
+  it('namespace command refuses a bad retention with a clear message', async () => {
+    const failure = run(process.execPath, [toolsCli('namespaces/cli.js'), '--name', 'x', '--retention', 'soon']);
+    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--retention is "soon"') });
+  });
+
+  it('server command serves an app in the foreground and stops on Ctrl-C', async () => {
+    const port = await freePort();
+    const server = startScript(toolsCli('cluster/cli.js'), { args: ['--env-dir', appDir('plain'), '--port', String(port)] });
+    const ready = await server.waitFor(/ready\. Ctrl-C stops it\./);
+    expect(ready).toBe(`Temporal server listening on 127.0.0.1:${port}, namespace "samples" ready. Ctrl-C stops it.`);
+
+    const env = { TEMPORAL_ADDRESS: `127.0.0.1:${port}` };
+    const worker = startApp('plain', 'worker', { env });
+    await worker.waitFor(/Worker polling/);
+    const client = startApp('plain', 'client', { env });
+    expect(await client.exited).toBe(0);
+    expect(client.output()).toMatch(/^Result: Hello, Temporal!$/m);
+    await worker.stop();
+
+    expect(await server.stop('SIGINT')).toBe(0);
+    expect(server.output()).toContain('Temporal server stopped.');
+  });
+});
