@@ -20,6 +20,12 @@ describe('tools command lines against a real local Temporal server', () => {
     await cluster?.stop();
   });
 
+  it('`npx nx run plain:profile` shows each value with the app file it came from, not an Nx-injected copy', async () => {
+    const { stdout } = await run('npx', ['nx', 'run', 'plain:profile'], { cwd: WORKSPACE_ROOT });
+    expect(stdout).toMatch(/TEMPORAL_ADDRESS\s+localhost:7233\s+apps\/plain\/\.env$/m);
+    expect(stdout).toMatch(/TEMPORAL_TASK_QUEUE\s+greetings\s+apps\/plain\/\.env$/m);
+  });
+
   it('namespace command creates a namespace, then finds it', async () => {
     const env = { ...process.env, TEMPORAL_ADDRESS: cluster.address };
     const args = [toolsCli('namespaces/cli.js'), '--name', 'team-a', '--retention', '3'];
