@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { loadClientConfigProfile, type ClientConfigProfile } from '@temporalio/envconfig';
 import { ConfigFileError } from './errors';
 
@@ -8,9 +8,17 @@ export interface TomlProfile {
   values: ClientConfigProfile;
 }
 
+/** Where envconfig looks when TEMPORAL_CONFIG_FILE is unset (its own rules, per platform). */
+function userConfigDir(env: Record<string, string>): string {
+  const home = env.HOME || homedir();
+  if (process.platform === 'win32') return env.APPDATA || join(home, 'AppData', 'Roaming');
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support');
+  const xdg = env.XDG_CONFIG_HOME;
+  return xdg && isAbsolute(xdg) ? xdg : join(home, '.config');
+}
+
 function configFilePath(env: Record<string, string>): string {
-  const configHome = env.XDG_CONFIG_HOME ?? join(env.HOME ?? homedir(), '.config');
-  return env.TEMPORAL_CONFIG_FILE ?? join(configHome, 'temporalio', 'temporal.toml');
+  return env.TEMPORAL_CONFIG_FILE || join(userConfigDir(env), 'temporalio', 'temporal.toml');
 }
 
 /** Runs an envconfig call, turning its plain errors into a ConfigFileError that names the file. */

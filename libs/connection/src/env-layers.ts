@@ -41,13 +41,24 @@ export function readEnvLayers(envDir: string | undefined, processEnv: NodeJS.Pro
 export interface MergedEnv {
   vars: Record<string, string>;
   sourceOf: Record<string, string>;
+  /** Index of the layer each value came from: 0 is the process environment. */
+  rankOf: Record<string, number>;
+  /** Every layer's source, highest precedence first, for messages that say where we looked. */
+  sources: string[];
 }
 
+const GRPC_META_PREFIX = 'TEMPORAL_GRPC_META_';
+
+/** A blank `NAME=` line means "not set", except for gRPC metadata, where blank removes a header. */
+const isSet = (name: string, value: string) => value !== '' || name.startsWith(GRPC_META_PREFIX);
+
 export function mergeLayers(layers: EnvLayer[]): MergedEnv {
-  const merged: MergedEnv = { vars: {}, sourceOf: {} };
-  for (const layer of [...layers].reverse()) {
+  const merged: MergedEnv = { vars: {}, sourceOf: {}, rankOf: {}, sources: layers.map((layer) => layer.source) };
+  for (const [rank, layer] of [...layers.entries()].reverse()) {
     for (const [name, value] of Object.entries(layer.vars)) {
+      if (!isSet(name, value)) continue;
       merged.vars[name] = value;
+      merged.rankOf[name] = rank;
       const legacyName = layer.renamedFrom?.[name];
       merged.sourceOf[name] = legacyName ? `${layer.source}, given as ${legacyName}` : layer.source;
     }

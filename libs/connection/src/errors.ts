@@ -21,6 +21,19 @@ export interface SettingOrigin {
   source: string;
 }
 
+const DEFAULT_PORT = 7233;
+
+/** The host part of `host`, `host:port`, `[v6]` or `[v6]:port`. */
+function hostOf(address: string): string {
+  if (address.startsWith('[')) return address.slice(0, address.indexOf(']') + 1 || undefined);
+  return address.split(':')[0];
+}
+
+function withPort(hostPort: string): string {
+  const hasPort = hostPort.startsWith('[') ? /\]:\d+$/.test(hostPort) : /:\d+$/.test(hostPort);
+  return hasPort ? hostPort : `${hostOf(hostPort)}:${DEFAULT_PORT}`;
+}
+
 const at = (origin: SettingOrigin) => `${origin.variable} (from ${origin.source})`;
 
 export class MissingSettingError extends SetupError {
@@ -43,7 +56,7 @@ export class AddressSchemeError extends SetupError {
     readonly origin: SettingOrigin,
     address: string,
   ) {
-    const hostPort = address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
+    const hostPort = withPort(address.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, ''));
     super(
       `${at(origin)} is "${address}", which has a URL scheme; Temporal's gRPC address is host:port.`,
       `set ${origin.variable}=${hostPort}`,
@@ -59,7 +72,7 @@ export class AddressPortError extends SetupError {
   ) {
     super(
       `${at(origin)} is "${address}", which has no valid port.`,
-      `give host:port, e.g. ${origin.variable}=${address.replace(/:.*$/, '')}:7233`,
+      `give host:port, e.g. ${origin.variable}=${withPort(hostOf(address))}`,
     );
   }
 }
@@ -143,5 +156,26 @@ export class NamespaceNotFoundError extends SetupError {
       `Namespace "${namespace}" does not exist on ${address}.`,
       `register it (npx nx run tools:namespace -- --name ${namespace}) or fix TEMPORAL_NAMESPACE.`,
     );
+  }
+}
+
+export class ConflictingSettingsError extends SetupError {
+  readonly kind = 'conflicting-settings';
+  constructor(first: SettingOrigin, second: SettingOrigin) {
+    super(
+      `${at(first)} and ${at(second)} are both set; only one of them can be used.`,
+      `remove one of them (a _PATH names a file, a _DATA holds the PEM text itself).`,
+    );
+  }
+}
+
+export class UnsupportedSettingError extends SetupError {
+  readonly kind = 'unsupported-setting';
+  constructor(
+    readonly origin: SettingOrigin,
+    reason: string,
+    fix: string,
+  ) {
+    super(`${at(origin)} ${reason}`, fix);
   }
 }

@@ -2,8 +2,10 @@ import { resolve } from 'node:path';
 import { loadClientConfigProfile, type ClientConfigTLS, type ConfigDataSource } from '@temporalio/envconfig';
 import { applyLegacyAliases } from './aliases';
 import { readTomlProfile, withConfigFile, type TomlProfile } from './config-file';
-import { mergeLayers, PROCESS_ENV_SOURCE, readEnvLayers, type MergedEnv } from './env-layers';
-import { IncompleteCertPairError, MissingSettingError, type SettingOrigin } from './errors';
+import { envPemSource, withoutEnvPemSettings } from './env-pem-sources';
+import { mergeLayers, readEnvLayers, type MergedEnv } from './env-layers';
+import { IncompleteCertPairError, MissingSettingError, UnsupportedSettingError, type SettingOrigin } from './errors';
+import { resolveGrpcMeta } from './grpc-meta';
 import { loadPemSetting, type PemKind, type PemSetting } from './pem-setting';
 import type { Profile, ProfileEntry, TlsMaterial } from './profile';
 import { validateAddress } from './validate-address';
@@ -25,13 +27,14 @@ const printNotice = (notice: string) => console.warn(`notice: ${notice}`);
 
 interface PemField {
   envPrefix: string;
-  tomlPrefix: string;
+  tomlKey: 'clientCert' | 'clientKey' | 'serverCACert';
+  tomlName: string;
   kind: PemKind;
 }
 
-const CLIENT_CERT: PemField = { envPrefix: 'TEMPORAL_TLS_CLIENT_CERT', tomlPrefix: 'tls.client_cert', kind: 'CERTIFICATE' };
-const CLIENT_KEY: PemField = { envPrefix: 'TEMPORAL_TLS_CLIENT_KEY', tomlPrefix: 'tls.client_key', kind: 'PRIVATE KEY' };
-const SERVER_CA: PemField = { envPrefix: 'TEMPORAL_TLS_SERVER_CA_CERT', tomlPrefix: 'tls.server_ca_cert', kind: 'CERTIFICATE' };
+const CLIENT_CERT: PemField = { envPrefix: 'TEMPORAL_TLS_CLIENT_CERT', tomlKey: 'clientCert', tomlName: 'tls.client_cert', kind: 'CERTIFICATE' };
+const CLIENT_KEY: PemField = { envPrefix: 'TEMPORAL_TLS_CLIENT_KEY', tomlKey: 'clientKey', tomlName: 'tls.client_key', kind: 'PRIVATE KEY' };
+const SERVER_CA: PemField = { envPrefix: 'TEMPORAL_TLS_SERVER_CA_CERT', tomlKey: 'serverCACert', tomlName: 'tls.server_ca_cert', kind: 'CERTIFICATE' };
 
 class ProfileResolver {
   readonly entries: ProfileEntry[] = [];
@@ -51,55 +54,78 @@ class ProfileResolver {
     this.entries.push({ variable: origin.variable, source: origin.source, value, secret });
   }
 
-  searched(): string[] {
-    return [...new Set([...Object.values(this.merged.sourceOf), PROCESS_ENV_SOURCE]), this.toml.label];
-  }
-
   required(envName: string, tomlKey: string, value: string | undefined, example: string): string {
-    if (value === undefined || value === '') throw new MissingSettingError(envName, this.searched(), example);
+    if (value === undefined || value === '') {
+      throw new MissingSettingError(envName, [...this.merged.sources, this.toml.label], example);
+    }
     this.record(this.originOf(envName, tomlKey), value);
     return value;
   }
 
   /** Relative paths in an app's env files are read from the app's folder, others from the working directory. */
-  baseDirFor(origin: SettingOrigin): string {
-    const fromEnvFile = origin.source !== PROCESS_ENV_SOURCE && origin.source !== this.toml.label;
+  private baseDirFor(variable: string): string {
+    const fromEnvFile = (this.merged.rankOf[variable] ?? 0) > 0;
     return fromEnvFile && this.envDir ? this.envDir : process.cwd();
   }
 
-  tlsOrigin(tls: ClientConfigTLS | undefined, apiKey: string | undefined): SettingOrigin {
-    if (this.merged.sourceOf.TEMPORAL_TLS) return this.originOf('TEMPORAL_TLS', 'tls.disabled');
-    if (this.toml.values.tls?.disabled !== undefined) return { variable: 'tls.disabled', source: this.toml.label };
-    const implied = tls ? 'implied by the TLS settings' : apiKey ? 'implied by TEMPORAL_API_KEY' : 'default';
-    return { variable: 'TEMPORAL_TLS', source: implied };
+  private pemSource(field: PemField): { origin: SettingOrigin; source: ConfigDataSource } | undefined {
+    const fromEnv = envPemSource(this.merged, field.envPrefix);
+    if (fromEnv) return { origin: this.originOf(fromEnv.variable, ''), source: fromEnv.source };
+    const fromToml = this.toml.values.tls?.[field.tomlKey];
+    if (!fromToml) return undefined;
+    const form = 'path' in fromToml ? 'path' : 'data';
+    return { origin: { variable: `${field.tomlName}_${form}`, source: this.toml.label }, source: fromToml };
   }
 
-  pem(field: PemField, source: ConfigDataSource | undefined): PemSetting | undefined {
-    if (!source) return undefined;
-    const form = 'path' in source ? 'PATH' : 'DATA';
-    const origin = this.originOf(`${field.envPrefix}_${form}`, `${field.tomlPrefix}_${form.toLowerCase()}`);
-    const setting = loadPemSetting(source, origin, field.kind, this.baseDirFor(origin));
-    this.record(origin, setting.display, form === 'DATA' && field.kind === 'PRIVATE KEY');
+  pem(field: PemField): PemSetting | undefined {
+    const found = this.pemSource(field);
+    if (!found) return undefined;
+    const setting = loadPemSetting(found.source, found.origin, field.kind, this.baseDirFor(found.origin.variable));
+    const isInlineKey = field.kind === 'PRIVATE KEY' && !('path' in found.source);
+    this.record(found.origin, setting.display, isInlineKey);
     return setting;
   }
 
-  tls(tls: ClientConfigTLS | undefined, apiKey: string | undefined): TlsMaterial | undefined {
-    const enabled = tls ? tls.disabled !== true : apiKey !== undefined;
-    this.record(this.tlsOrigin(tls, apiKey), enabled ? 'on' : 'off');
-    if (!enabled || !tls) return enabled ? {} : undefined;
+  private tlsOrigin(configured: boolean, apiKey: string | undefined): SettingOrigin {
+    if (this.merged.sourceOf.TEMPORAL_TLS) return this.originOf('TEMPORAL_TLS', '');
+    if (this.toml.values.tls?.disabled !== undefined) return { variable: 'tls.disabled', source: this.toml.label };
+    const implied = configured ? 'implied by the TLS settings' : apiKey ? 'implied by TEMPORAL_API_KEY' : 'default';
+    return { variable: 'TEMPORAL_TLS', source: implied };
+  }
 
-    const clientCert = this.pem(CLIENT_CERT, tls.clientCert);
-    const clientKey = this.pem(CLIENT_KEY, tls.clientKey);
+  private rejectHostVerificationSwitch(): void {
+    if (!/^(1|true)$/i.test(this.merged.vars.TEMPORAL_TLS_DISABLE_HOST_VERIFICATION ?? '')) return;
+    throw new UnsupportedSettingError(
+      this.originOf('TEMPORAL_TLS_DISABLE_HOST_VERIFICATION', ''),
+      'asks to skip the server certificate host check, which the TypeScript SDK does not offer (and which would allow spoofing).',
+      'remove it; if the certificate does not carry the host you dial, set TEMPORAL_TLS_SERVER_NAME to a name it does carry.',
+    );
+  }
+
+  tls(tls: ClientConfigTLS | undefined, apiKey: string | undefined): TlsMaterial | undefined {
+    this.rejectHostVerificationSwitch();
+    const envPem = [CLIENT_CERT, CLIENT_KEY, SERVER_CA].some((field) => envPemSource(this.merged, field.envPrefix));
+    const configured = tls !== undefined || envPem;
+    const enabled = tls?.disabled === true ? false : configured || apiKey !== undefined;
+    this.record(this.tlsOrigin(configured, apiKey), enabled ? 'on' : 'off');
+    if (!enabled) return undefined;
+
+    const clientCert = this.pem(CLIENT_CERT);
+    const clientKey = this.pem(CLIENT_KEY);
     if (clientCert && !clientKey) throw new IncompleteCertPairError(clientCert.origin, `${CLIENT_KEY.envPrefix}_PATH`);
     if (clientKey && !clientCert) throw new IncompleteCertPairError(clientKey.origin, `${CLIENT_CERT.envPrefix}_PATH`);
-    const serverCa = this.pem(SERVER_CA, tls.serverCACert);
-    if (tls.serverName) this.record(this.originOf('TEMPORAL_TLS_SERVER_NAME', 'tls.server_name'), tls.serverName);
-    return {
-      serverName: tls.serverName,
-      serverCaCert: serverCa?.pem,
-      clientCert: clientCert?.pem,
-      clientKey: clientKey?.pem,
-    };
+    const serverCa = this.pem(SERVER_CA);
+    if (tls?.serverName) this.record(this.originOf('TEMPORAL_TLS_SERVER_NAME', 'tls.server_name'), tls.serverName);
+    return { serverName: tls?.serverName, serverCaCert: serverCa?.pem, clientCert: clientCert?.pem, clientKey: clientKey?.pem };
+  }
+
+  grpcMeta(fromToml: Record<string, string> | undefined): Record<string, string> {
+    const headers = resolveGrpcMeta(this.merged, fromToml);
+    for (const [header, { value, variable, fromEnv }] of Object.entries(headers)) {
+      const origin = fromEnv ? this.originOf(variable, '') : { variable, source: this.toml.label };
+      this.record(origin, value, header === 'authorization');
+    }
+    return Object.fromEntries(Object.entries(headers).map(([header, { value }]) => [header, value]));
   }
 }
 
@@ -115,7 +141,7 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   const disableFile = options.useConfigFile === false;
   const toml = readTomlProfile(merged.vars, disableFile);
   const values = withConfigFile(merged.vars, () =>
-    loadClientConfigProfile({ overrideEnvVars: merged.vars, disableFile }),
+    loadClientConfigProfile({ overrideEnvVars: withoutEnvPemSettings(merged.vars), disableFile }),
   );
   const resolver = new ProfileResolver(merged, toml, envDir);
 
@@ -127,14 +153,11 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
     ? resolver.required('TEMPORAL_TASK_QUEUE', 'TEMPORAL_TASK_QUEUE', taskQueueValue, 'my-task-queue')
     : taskQueueValue;
   if (taskQueue && !options.requireTaskQueue) resolver.record(resolver.originOf('TEMPORAL_TASK_QUEUE', ''), taskQueue);
-  if (values.apiKey) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), values.apiKey, true);
-  const tls = resolver.tls(values.tls, values.apiKey);
-  const grpcMeta = values.grpcMeta ?? {};
-  for (const [header, value] of Object.entries(grpcMeta)) {
-    const envName = `TEMPORAL_GRPC_META_${header.toUpperCase().replace(/-/g, '_')}`;
-    resolver.record(resolver.originOf(envName, `grpc_meta.${header}`), value, header === 'authorization');
-  }
+  const apiKey = values.apiKey || undefined;
+  if (apiKey) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey, true);
+  const tls = resolver.tls(values.tls, apiKey);
+  const grpcMeta = resolver.grpcMeta(toml.values.grpcMeta);
 
   notices.forEach((notice) => (options.onNotice ?? printNotice)(notice));
-  return { address, namespace, taskQueue, apiKey: values.apiKey, tls, grpcMeta, entries: resolver.entries, notices };
+  return { address, namespace, taskQueue, apiKey, tls, grpcMeta, entries: resolver.entries, notices };
 }

@@ -23,11 +23,17 @@ function describeFound(text: string, labels: string[]): string {
   return `it holds ${labels.map((label) => `a ${label}`).join(', ')}`;
 }
 
-function readSource(source: ConfigDataSource, origin: SettingOrigin, baseDir: string): { text: string; display: string } {
+interface SourceText {
+  text: string;
+  display: string;
+  file?: string;
+}
+
+function readSource(source: ConfigDataSource, origin: SettingOrigin, baseDir: string): SourceText {
   if ('path' in source) {
     const path = isAbsolute(source.path) ? source.path : resolve(baseDir, source.path);
     try {
-      return { text: readFileSync(path, 'utf8'), display: source.path };
+      return { text: readFileSync(path, 'utf8'), display: source.path, file: path };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
@@ -40,11 +46,12 @@ function readSource(source: ConfigDataSource, origin: SettingOrigin, baseDir: st
 
 /** Reads a certificate or key from a path or inline data and checks it holds the expected PEM kind. */
 export function loadPemSetting(source: ConfigDataSource, origin: SettingOrigin, kind: PemKind, baseDir: string): PemSetting {
-  const { text, display } = readSource(source, origin, baseDir);
+  const { text, display, file } = readSource(source, origin, baseDir);
   const blocks = parsePemBlocks(text);
   const wanted = blocks.filter((block) => matchesKind(block.label, kind));
   if (wanted.length === 0) {
-    throw new NotPemError(origin, kind, describeFound(text, blocks.map((block) => block.label)));
+    const found = describeFound(text, blocks.map((block) => block.label));
+    throw new NotPemError(origin, kind, file ? `${found.replace(/^it/, `the file ${file}`)}` : found);
   }
   return { origin, display, pem: wanted.map((block) => block.pem).join('') };
 }
