@@ -2,39 +2,73 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { namespaceError, toConnectError } from './connect-errors';
 import { connectionOptions } from './connection-options';
+import { diagnoseConnectFailure } from './diagnose/diagnose-connect';
 import { MissingSettingError, UnreachableServerError } from './errors';
 import type { Profile } from './profile';
 
 /** An unreachable or silent server fails the connect within this bound. */
 export const CONNECT_TIMEOUT_MS = 10_000;
+/** A connect still pending after this long is diagnosed by hand (TCP, then TLS) while it goes on. */
+const DIAGNOSE_AFTER_MS = 2_000;
+
+interface Closable {
+  close(): Promise<void>;
+}
+
+type Settled<T> = { value: T } | { error: unknown } | { slow: true };
+
+function settleWithin<T>(pending: Promise<T>, ms: number): Promise<Settled<T>> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<Settled<T>>((resolve) => (timer = setTimeout(() => resolve({ slow: true }), ms)));
+  const settled = pending.then(
+    (value): Settled<T> => ({ value }),
+    (error: unknown): Settled<T> => ({ error }),
+  );
+  return Promise.race([settled, slow]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Connects within CONNECT_TIMEOUT_MS. A failure, or a connect that hangs (grpc-js retries TLS
+ * failures until its deadline), is explained by diagnoseConnectFailure when it can be.
+ */
+async function connectOrExplain<T extends Closable>(profile: Profile, connect: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const pending = connect();
+  const first = await settleWithin(pending, DIAGNOSE_AFTER_MS);
+  if ('value' in first) return first.value;
+
+  const explained = await diagnoseConnectFailure(profile);
+  if (explained) {
+    pending.then((connection) => connection.close(), () => undefined).catch(() => undefined);
+    throw explained;
+  }
+  if ('error' in first) throw toConnectError(first.error, profile.address);
+
+  const rest = await settleWithin(pending, CONNECT_TIMEOUT_MS - (Date.now() - started));
+  if ('value' in rest) return rest.value;
+  if ('error' in rest) throw toConnectError(rest.error, profile.address);
+  pending.then((connection) => connection.close(), () => undefined).catch(() => undefined);
+  throw new UnreachableServerError(profile.address, `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`);
+}
 
 interface DescribesNamespaces {
   workflowService: { describeNamespace(request: { namespace: string }): Promise<unknown> };
 }
 
-async function withinBound<T>(address: string, attempt: () => Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new UnreachableServerError(address, `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`)),
-      CONNECT_TIMEOUT_MS,
-    );
-  });
-  try {
-    return await Promise.race([attempt(), timeout]);
-  } catch (error) {
-    throw toConnectError(error, address);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function checkNamespace(connection: DescribesNamespaces, profile: Profile): Promise<void> {
+async function checkNamespace(connection: DescribesNamespaces & Closable, profile: Profile): Promise<void> {
   try {
     await connection.workflowService.describeNamespace({ namespace: profile.namespace });
   } catch (error) {
+    await connection.close().catch(() => undefined);
     throw namespaceError(error, profile.namespace, profile.address);
   }
+}
+
+/** A raw gRPC connection to the profile's server, for tools; apps use connectClient. */
+export async function connectConnection(profile: Profile): Promise<Connection> {
+  return connectOrExplain(profile, () =>
+    Connection.connect({ ...connectionOptions(profile), connectTimeout: CONNECT_TIMEOUT_MS }),
+  );
 }
 
 export interface ConnectClientOptions {
@@ -42,22 +76,10 @@ export interface ConnectClientOptions {
   checkNamespace?: boolean;
 }
 
-/** A raw gRPC connection to the profile's server, for tools; apps use connectClient. */
-export async function connectConnection(profile: Profile): Promise<Connection> {
-  return withinBound(profile.address, () =>
-    Connection.connect({ ...connectionOptions(profile), connectTimeout: CONNECT_TIMEOUT_MS }),
-  );
-}
-
 /** A connected Client for the profile's namespace; fails fast if the server or namespace is not there. */
 export async function connectClient(profile: Profile, options: ConnectClientOptions = {}): Promise<Client> {
   const connection = await connectConnection(profile);
-  if (options.checkNamespace !== false) {
-    await withinBound(profile.address, () => checkNamespace(connection, profile)).catch(async (error: unknown) => {
-      await connection.close();
-      throw error;
-    });
-  }
+  if (options.checkNamespace !== false) await checkNamespace(connection, profile);
   return new Client({ connection, namespace: profile.namespace });
 }
 
@@ -71,9 +93,7 @@ export interface WorkerConnection {
 export async function connectWorker(profile: Profile): Promise<WorkerConnection> {
   const { taskQueue } = profile;
   if (!taskQueue) throw new MissingSettingError('TEMPORAL_TASK_QUEUE', ['the profile'], 'my-task-queue');
-  return withinBound(profile.address, async () => {
-    const connection = await NativeConnection.connect(connectionOptions(profile));
-    await checkNamespace(connection, profile);
-    return { connection, namespace: profile.namespace, taskQueue };
-  });
+  const connection = await connectOrExplain(profile, () => NativeConnection.connect(connectionOptions(profile)));
+  await checkNamespace(connection, profile);
+  return { connection, namespace: profile.namespace, taskQueue };
 }

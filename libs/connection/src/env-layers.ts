@@ -49,14 +49,23 @@ export interface MergedEnv {
 
 const GRPC_META_PREFIX = 'TEMPORAL_GRPC_META_';
 
-/** A blank `NAME=` line means "not set", except for gRPC metadata, where blank removes a header. */
-const isSet = (name: string, value: string) => value !== '' || name.startsWith(GRPC_META_PREFIX);
+/**
+ * A blank `NAME=` means "not set": it also hides the value a lower layer gives, so
+ * `TEMPORAL_API_KEY= npx nx run app:client` runs without the key from `.env`. gRPC metadata keeps
+ * its blank, which removes the header.
+ */
+const isBlank = (name: string, value: string) => value === '' && !name.startsWith(GRPC_META_PREFIX);
 
 export function mergeLayers(layers: EnvLayer[]): MergedEnv {
   const merged: MergedEnv = { vars: {}, sourceOf: {}, rankOf: {}, sources: layers.map((layer) => layer.source) };
   for (const [rank, layer] of [...layers.entries()].reverse()) {
     for (const [name, value] of Object.entries(layer.vars)) {
-      if (!isSet(name, value)) continue;
+      if (isBlank(name, value)) {
+        delete merged.vars[name];
+        delete merged.sourceOf[name];
+        delete merged.rankOf[name];
+        continue;
+      }
       merged.vars[name] = value;
       merged.rankOf[name] = rank;
       const legacyName = layer.renamedFrom?.[name];

@@ -179,3 +179,118 @@ export class UnsupportedSettingError extends SetupError {
     super(`${at(origin)} ${reason}`, fix);
   }
 }
+
+export class KeyMismatchError extends SetupError {
+  readonly kind = 'key-mismatch';
+  constructor(cert: SettingOrigin, key: SettingOrigin) {
+    super(
+      `The private key in ${at(key)} does not belong to the certificate in ${at(cert)}.`,
+      `use the key that was generated with that certificate (for local certificates: npx nx run tools:certs -- --force).`,
+    );
+  }
+}
+
+export class CertificateValidityError extends SetupError {
+  readonly kind = 'certificate-validity';
+  constructor(
+    readonly origin: SettingOrigin,
+    state: 'expired' | 'not yet valid',
+    validFrom: string,
+    validTo: string,
+  ) {
+    super(
+      `The certificate in ${at(origin)} is ${state} (valid from ${validFrom} to ${validTo}).`,
+      state === 'expired'
+        ? `renew it (for local certificates: npx nx run tools:certs -- --force) and point ${origin.variable} at the new file.`
+        : `check this machine's clock, or wait until it becomes valid.`,
+    );
+  }
+}
+
+export class CaAsClientCertError extends SetupError {
+  readonly kind = 'ca-as-client-cert';
+  constructor(readonly origin: SettingOrigin) {
+    super(
+      `${at(origin)} holds a CA certificate, but a client certificate belongs there.`,
+      `point it at the client (leaf) certificate issued by that CA; the CA goes nowhere on the client side for mTLS to the server.`,
+    );
+  }
+}
+
+export class ServerNameMismatchError extends SetupError {
+  readonly kind = 'server-name-mismatch';
+  constructor(
+    readonly origin: SettingOrigin,
+    serverName: string,
+    certificateNames: string[],
+  ) {
+    super(
+      `The server's certificate is not valid for "${serverName}" (${at(origin)}); it names ${certificateNames.join(', ') || 'other hosts'}. ` +
+        'The connection was refused, as it must be when a server could be an impostor.',
+      `if this is the right server, set TEMPORAL_TLS_SERVER_NAME to a name its certificate carries; otherwise check TEMPORAL_ADDRESS.`,
+    );
+  }
+}
+
+export class ServerCertUntrustedError extends SetupError {
+  readonly kind = 'server-cert-untrusted';
+  constructor(
+    readonly origin: SettingOrigin | undefined,
+    reason: string,
+  ) {
+    const trusted = origin ? `the CA in ${at(origin)}` : "the system's trusted CAs";
+    super(
+      `The server's certificate is not trusted: ${reason}; this client trusts ${trusted}.`,
+      `set TEMPORAL_TLS_SERVER_CA_CERT_PATH to the CA that signed the server's certificate (locally: certs/server-ca.pem).`,
+    );
+  }
+}
+
+export class ClientCertRequiredError extends SetupError {
+  readonly kind = 'client-cert-required';
+  constructor(address: string) {
+    super(
+      `The server at ${address} requires a client certificate (mutual TLS) and none was given.`,
+      `set TEMPORAL_TLS_CLIENT_CERT_PATH and TEMPORAL_TLS_CLIENT_KEY_PATH (or their _DATA forms) to a certificate from the cluster's client CA.`,
+    );
+  }
+}
+
+export class ClientCertRejectedError extends SetupError {
+  readonly kind = 'client-cert-rejected';
+  constructor(
+    readonly origin: SettingOrigin,
+    reason: string,
+  ) {
+    super(
+      `The server refused the client certificate in ${at(origin)}: ${reason}.`,
+      `use a certificate issued by the cluster's client CA and still valid (locally: npx nx run tools:certs -- --client <name>).`,
+    );
+  }
+}
+
+export class ServerSpeaksTlsError extends SetupError {
+  readonly kind = 'server-speaks-tls';
+  constructor(
+    address: string,
+    readonly origin: SettingOrigin,
+  ) {
+    super(
+      `The server at ${address} speaks TLS, but this profile connects in plaintext (${at(origin)}).`,
+      `turn TLS on (TEMPORAL_TLS=true with the certificate settings, as in apps/local-mtls/.env) or use the server's plaintext port.`,
+    );
+  }
+}
+
+export class ServerNotTlsError extends SetupError {
+  readonly kind = 'server-not-tls';
+  constructor(
+    address: string,
+    readonly origin: SettingOrigin,
+  ) {
+    super(
+      `The server at ${address} does not speak TLS, but this profile turns TLS on (${at(origin)}).`,
+      `use the server's TLS port, or set TEMPORAL_TLS=false if that server is meant to be plaintext.`,
+    );
+  }
+}

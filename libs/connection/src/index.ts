@@ -9,3 +9,5 @@ export { parsePemBlocks } from './pem';
 export { formatFailure, runMain } from './run-main';
 export { loadAppProfile, type AppProfile } from './app-profile';
 export { awaitResult, ResultTimeoutError, RESULT_TIMEOUT_MS } from './await-result';
+export { diagnoseConnectFailure } from './diagnose/diagnose-connect';
+export { probeTcp, probeTls, type ProbeOutcome, type TlsProbeOptions } from './diagnose/tls-probe';

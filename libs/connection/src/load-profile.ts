@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadClientConfigProfile, type ClientConfigTLS, type ConfigDataSource } from '@temporalio/envconfig';
 import { applyLegacyAliases } from './aliases';
+import { checkClientCertificate } from './client-cert-checks';
 import { readTomlProfile, withConfigFile, type TomlProfile } from './config-file';
 import { envPemSource, withoutEnvPemSettings } from './env-pem-sources';
 import { mergeLayers, readEnvLayers, type MergedEnv } from './env-layers';
@@ -114,6 +115,7 @@ class ProfileResolver {
     const clientKey = this.pem(CLIENT_KEY);
     if (clientCert && !clientKey) throw new IncompleteCertPairError(clientCert.origin, `${CLIENT_KEY.envPrefix}_PATH`);
     if (clientKey && !clientCert) throw new IncompleteCertPairError(clientKey.origin, `${CLIENT_CERT.envPrefix}_PATH`);
+    if (clientCert && clientKey) checkClientCertificate(clientCert, clientKey);
     const serverCa = this.pem(SERVER_CA);
     if (tls?.serverName) this.record(this.originOf('TEMPORAL_TLS_SERVER_NAME', 'tls.server_name'), tls.serverName);
     return { serverName: tls?.serverName, serverCaCert: serverCa?.pem, clientCert: clientCert?.pem, clientKey: clientKey?.pem };

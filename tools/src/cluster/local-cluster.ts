@@ -6,6 +6,7 @@ import type { Connection } from '@temporalio/client';
 import { ServerStartError } from '../cli/errors';
 import { ensureNamespace, type NamespaceOutcome } from '../namespaces/ensure-namespace';
 import { dynamicConfig, serverConfig } from './server-config';
+import type { ClusterTlsFiles } from './tls-config';
 import { freePorts, isListening, standardPorts, type ServerPorts } from './ports';
 import { ensureServerBinary } from './server-binary';
 import { logTail, spawnServer, stopServer, type ServerProcess } from './server-process';
@@ -18,6 +19,8 @@ export interface LocalClusterOptions {
   /** The frontend port; by default every service gets a free port. */
   frontendPort?: number;
   namespaces: string[];
+  /** Mutual TLS on the frontend and between the cluster's services; plaintext without it. */
+  tls?: ClusterTlsFiles;
   /** A server binary to use as is; by default it is found or built (see server-binary.ts). */
   binary?: string;
   onProgress?: (message: string) => void;
@@ -25,6 +28,7 @@ export interface LocalClusterOptions {
 
 export interface LocalCluster {
   address: string;
+  tls?: ClusterTlsFiles;
   ports: ServerPorts;
   logFile: string;
   namespaces: Record<string, NamespaceOutcome>;
@@ -41,7 +45,7 @@ function startFailure(server: ServerProcess, reason: string, ports: ServerPorts)
 }
 
 /** Connects as soon as the frontend listens and returns once it reports SERVING. */
-async function connectWhenServing(address: string, server: ServerProcess, ports: ServerPorts): Promise<Connection> {
+async function connectWhenServing(address: string, server: ServerProcess, ports: ServerPorts, tls?: ClusterTlsFiles): Promise<Connection> {
   const deadline = Date.now() + READY_WITHIN_MS;
   let exitCode: number | null | undefined;
   void server.exited.then((code) => (exitCode = code));
@@ -56,7 +60,7 @@ async function connectWhenServing(address: string, server: ServerProcess, ports:
         await sleep(50);
         continue;
       }
-      connection ??= await connectConnection(adminProfile(address));
+      connection ??= await connectConnection(adminProfile(address, tls));
       const health = await connection.healthService.check({ service: WORKFLOW_SERVICE });
       if (health.status === SERVING) return connection;
     } catch {
@@ -68,10 +72,18 @@ async function connectWhenServing(address: string, server: ServerProcess, ports:
   throw startFailure(server, `did not answer within ${READY_WITHIN_MS / 1000} s`, ports);
 }
 
-/** A profile that reaches the new server the way users do, through libs/connection. */
-function adminProfile(address: string) {
+/** Reaches the new server the way users do, through libs/connection; over mTLS with the system worker's certificate. */
+function adminProfile(address: string, tls: ClusterTlsFiles | undefined) {
+  const tlsEnv = tls
+    ? {
+        TEMPORAL_TLS_CLIENT_CERT_PATH: tls.systemWorkerCert,
+        TEMPORAL_TLS_CLIENT_KEY_PATH: tls.systemWorkerKey,
+        TEMPORAL_TLS_SERVER_CA_CERT_PATH: tls.serverCa,
+        TEMPORAL_TLS_SERVER_NAME: tls.serverName,
+      }
+    : {};
   return loadProfile({
-    env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'temporal-system' },
+    env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'temporal-system', ...tlsEnv },
     useConfigFile: false,
   });
 }
@@ -85,15 +97,16 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const configFile = join(runDir, 'config.yaml');
   const dynamicConfigFile = join(runDir, 'dynamic-config.yaml');
   writeFileSync(dynamicConfigFile, JSON.stringify(dynamicConfig(), null, 2));
-  writeFileSync(configFile, JSON.stringify(serverConfig({ ports, dynamicConfigFile }), null, 2));
+  writeFileSync(configFile, JSON.stringify(serverConfig({ ports, dynamicConfigFile, tls: options.tls }), null, 2));
 
-  say(`Starting the Temporal server on 127.0.0.1:${ports.frontend} (log: ${join(runDir, 'server.log')})`);
+  const mode = options.tls ? 'with mutual TLS (frontend and internode)' : 'without TLS';
+  say(`Starting the Temporal server ${mode} on 127.0.0.1:${ports.frontend} (log: ${join(runDir, 'server.log')})`);
   const started = Date.now();
   const server = spawnServer(binary, configFile, join(runDir, 'server.log'));
   const address = `127.0.0.1:${ports.frontend}`;
   let connection: Connection | undefined;
   try {
-    connection = await connectWhenServing(address, server, ports);
+    connection = await connectWhenServing(address, server, ports, options.tls);
     say(`Server ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const namespaces: Record<string, NamespaceOutcome> = {};
     for (const namespace of options.namespaces) {
@@ -103,6 +116,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     await connection.close();
     return {
       address,
+      tls: options.tls,
       ports,
       logFile: server.logFile,
       namespaces,

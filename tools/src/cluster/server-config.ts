@@ -1,3 +1,4 @@
+import { tlsConfig, type ClusterTlsFiles } from './tls-config';
 import type { ServerPorts } from './ports';
 
 const LOOPBACK = '127.0.0.1';
@@ -5,6 +6,7 @@ const LOOPBACK = '127.0.0.1';
 export interface ServerConfigOptions {
   ports: ServerPorts;
   dynamicConfigFile: string;
+  tls?: ClusterTlsFiles;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -37,7 +39,7 @@ function service(grpcPort: number, membershipPort: number, extra: Record<string,
  * is created on first connect), loopback only, no metrics or pprof listener. JSON is valid
  * YAML, so the object is written as JSON.
  */
-export function serverConfig({ ports, dynamicConfigFile, logLevel = 'warn' }: ServerConfigOptions): Record<string, unknown> {
+export function serverConfig({ ports, dynamicConfigFile, tls, logLevel = 'warn' }: ServerConfigOptions): Record<string, unknown> {
   return {
     log: { stdout: true, level: logLevel, format: 'json' },
     persistence: {
@@ -49,6 +51,7 @@ export function serverConfig({ ports, dynamicConfigFile, logLevel = 'warn' }: Se
     global: {
       membership: { maxJoinDuration: '30s', broadcastAddress: LOOPBACK },
       pprof: { port: 0 },
+      ...(tls ? { tls: tlsConfig(tls) } : {}),
     },
     services: {
       frontend: service(ports.frontend, ports.frontendMembership, { httpPort: ports.frontendHttp }),

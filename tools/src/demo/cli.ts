@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { loadProfile, runMain } from '@temporal-samples/connection';
+import { runMain } from '@temporal-samples/connection';
 import { appDir, startApp, type AppRun } from '../apps/app-process';
 import { progress } from '../cli/progress';
+import { clusterTlsForProfile, loadProfileMakingCerts } from '../cluster/cluster-for-profile';
 import { startLocalCluster, type LocalCluster } from '../cluster/local-cluster';
 
-const DEFAULT_APP = 'plain';
+const DEFAULT_APP = 'local-mtls';
 const echo = (prefix: string) => (line: string) => console.log(`[${prefix}] ${line}`);
 
 /**
@@ -14,13 +15,13 @@ const echo = (prefix: string) => (line: string) => console.log(`[${prefix}] ${li
 runMain(async () => {
   const { values } = parseArgs({ options: { app: { type: 'string', default: DEFAULT_APP } } });
   const app = values.app ?? DEFAULT_APP;
-  const profile = loadProfile({ envDir: appDir(app), requireTaskQueue: true });
+  const profile = await loadProfileMakingCerts({ envDir: appDir(app), requireTaskQueue: true }, progress);
   progress(`Demo of apps/${app}: namespace "${profile.namespace}", task queue "${profile.taskQueue}"`);
 
   let cluster: LocalCluster | undefined;
   let worker: AppRun | undefined;
   try {
-    cluster = await startLocalCluster({ namespaces: [profile.namespace], onProgress: progress });
+    cluster = await startLocalCluster({ namespaces: [profile.namespace], tls: clusterTlsForProfile(profile), onProgress: progress });
     const env = { TEMPORAL_ADDRESS: cluster.address };
     progress('Starting the worker...');
     worker = startApp(app, 'worker', { env, onLine: echo('worker') });

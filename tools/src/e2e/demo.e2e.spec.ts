@@ -6,6 +6,7 @@ describe('the demo (npm run demo)', () => {
     const demo = startScript(join(WORKSPACE_ROOT, 'tools', 'dist', 'demo', 'cli.js'));
     expect(await demo.exited).toBe(0);
     const output = demo.output();
+    expect(output).toMatch(/with mutual TLS \(frontend and internode\)/);
     expect(output).toMatch(/Namespace "samples" created/);
     expect(output).toMatch(/^\[client\] Result: Hello, Temporal!$/m);
     expect(output).toMatch(/^\[worker\] Worker stopped\.$/m);

@@ -1,11 +1,20 @@
+import { generateCertificates } from '../certs/generate';
+import { DEFAULT_CERTS_DIR } from '../certs/layout';
+import { DEFAULT_SERVER_NAME } from '../certs/options';
 import { startLocalCluster, type LocalCluster } from '../cluster/local-cluster';
 import { cachedServerPath, findServerBinary } from '../cluster/server-binary';
+import { clusterTlsFiles } from '../cluster/tls-config';
+
+export interface TestClusterOptions {
+  /** Mutual TLS with the workspace's generated certificates (made if missing), as local-mtls expects. */
+  mtls?: boolean;
+}
 
 /**
  * A real server on free loopback ports for one test file. The binary must exist already:
  * `npm test` builds it before Jest starts, so no test waits on a Go build.
  */
-export async function startTestCluster(namespaces: string[]): Promise<LocalCluster> {
+export async function startTestCluster(namespaces: string[], options: TestClusterOptions = {}): Promise<LocalCluster> {
   const binary = findServerBinary();
   if (!binary) {
     throw new Error(
@@ -13,5 +22,7 @@ export async function startTestCluster(namespaces: string[]): Promise<LocalClust
         'Run the tests with `npm test` (its pretest step builds the server) or run `npx nx run tools:server-binary` first.',
     );
   }
-  return startLocalCluster({ namespaces, binary });
+  if (!options.mtls) return startLocalCluster({ namespaces, binary });
+  await generateCertificates({ outDir: DEFAULT_CERTS_DIR });
+  return startLocalCluster({ namespaces, binary, tls: clusterTlsFiles(DEFAULT_CERTS_DIR, DEFAULT_SERVER_NAME) });
 }

@@ -1,4 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const fixture = (file: string) => readFileSync(join(__dirname, 'fixtures', file), 'utf8');
 
 /** A syntactically valid PEM block (64-column body, LF line ends); the library checks labels, not DER. */
 export function pemBlock(label: string, der: Buffer = randomBytes(320)): string {
@@ -6,10 +10,17 @@ export function pemBlock(label: string, der: Buffer = randomBytes(320)): string 
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`, ''].join('\n');
 }
 
-export const certificatePem = (): string => pemBlock('CERTIFICATE');
+/** A client certificate (leaf, clientAuth, valid until 2126) issued by `caCertificatePem()`. */
+export const certificatePem = (): string => fixture('client.pem');
 
-/** A real PKCS#8 EC private key, as Node writes it. */
-export function privateKeyPem(): string {
+/** The PKCS#8 key of `certificatePem()`. */
+export const privateKeyPem = (): string => fixture('client.key');
+
+/** A self-signed CA certificate (basicConstraints CA:TRUE). */
+export const caCertificatePem = (): string => fixture('ca.pem');
+
+/** A fresh PKCS#8 EC private key that belongs to no certificate. */
+export function unrelatedPrivateKeyPem(): string {
   return generateKeyPairSync('ec', {
     namedCurve: 'P-256',
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },

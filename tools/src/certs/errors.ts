@@ -1,0 +1,17 @@
+import { SetupError } from '@temporal-samples/connection';
+
+export class CertOptionError extends SetupError {
+  readonly kind = 'cert-option';
+}
+
+/** Existing files in the certificate folder that cannot be used as they are. */
+export class CertMaterialError extends SetupError {
+  readonly kind = 'cert-material';
+  constructor(
+    readonly file: string,
+    problem: string,
+    fix = `restore the file, or regenerate everything with --force (it replaces every certificate and key in the folder).`,
+  ) {
+    super(`${file}: ${problem}`, fix);
+  }
+}

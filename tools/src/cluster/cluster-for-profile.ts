@@ -1,0 +1,31 @@
+import { relative } from 'node:path';
+import { loadProfile, UnreadableFileError, type LoadProfileOptions, type Profile } from '@temporal-samples/connection';
+import { generateCertificates } from '../certs/generate';
+import { DEFAULT_CERTS_DIR } from '../certs/layout';
+import { DEFAULT_SERVER_NAME } from '../certs/options';
+import { clusterTlsFiles, type ClusterTlsFiles } from './tls-config';
+
+const isInside = (dir: string, path: string) => !relative(dir, path).startsWith('..');
+
+/**
+ * Loads an app's profile for the tools that serve it. When the profile points at generated
+ * certificates that do not exist yet, they are generated first (existing material is kept).
+ */
+export async function loadProfileMakingCerts(
+  options: LoadProfileOptions,
+  onProgress?: (message: string) => void,
+): Promise<Profile> {
+  try {
+    return loadProfile(options);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError) || !isInside(DEFAULT_CERTS_DIR, error.path)) throw error;
+    onProgress?.(`${relative(process.cwd(), error.path)} is missing: generating the local certificates`);
+    await generateCertificates({ outDir: DEFAULT_CERTS_DIR, onProgress });
+    return loadProfile(options);
+  }
+}
+
+/** The cluster a profile expects: plaintext, or mutual TLS with the generated certificates. */
+export function clusterTlsForProfile(profile: Profile): ClusterTlsFiles | undefined {
+  return profile.tls ? clusterTlsFiles(DEFAULT_CERTS_DIR, DEFAULT_SERVER_NAME) : undefined;
+}

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { CLIENT_CA, clientFiles, FRONTEND, INTERNODE, SERVER_CA } from '../certs/layout';
+
+/** The generated files a TLS cluster uses, by the names tools/src/certs writes. */
+export interface ClusterTlsFiles {
+  serverCa: string;
+  clientCa: string;
+  frontendCert: string;
+  frontendKey: string;
+  internodeCert: string;
+  internodeKey: string;
+  systemWorkerCert: string;
+  systemWorkerKey: string;
+  /** The name clients verify in the frontend's certificate. */
+  serverName: string;
+}
+
+export function clusterTlsFiles(certsDir: string, serverName: string): ClusterTlsFiles {
+  const at = (file: string) => join(certsDir, file);
+  const systemWorker = clientFiles('system-worker');
+  return {
+    serverCa: at(SERVER_CA.cert),
+    clientCa: at(CLIENT_CA.cert),
+    frontendCert: at(FRONTEND.cert),
+    frontendKey: at(FRONTEND.key),
+    internodeCert: at(INTERNODE.cert),
+    internodeKey: at(INTERNODE.key),
+    systemWorkerCert: at(systemWorker.cert),
+    systemWorkerKey: at(systemWorker.key),
+    serverName,
+  };
+}
+
+/**
+ * `global.tls` for mutual TLS everywhere:
+ * - internode: services present the internode certificate to each other, both sides verified
+ *   against the server CA;
+ * - frontend: clients must present a certificate from the client CA (the only CA accepted) and
+ *   verify the frontend's certificate for `serverName`;
+ * - systemWorker: the server's own workers dial the frontend as clients, with a client-CA certificate;
+ * - certificates are re-read from their files every minute, so they rotate without a restart.
+ */
+export function tlsConfig(files: ClusterTlsFiles): Record<string, unknown> {
+  const frontendClient = { serverName: files.serverName, rootCaFiles: [files.serverCa] };
+  return {
+    refreshInterval: '1m',
+    internode: {
+      server: {
+        certFile: files.internodeCert,
+        keyFile: files.internodeKey,
+        requireClientAuth: true,
+        clientCaFiles: [files.serverCa],
+      },
+      client: { serverName: `internode.${files.serverName}`, rootCaFiles: [files.serverCa] },
+    },
+    frontend: {
+      server: {
+        certFile: files.frontendCert,
+        keyFile: files.frontendKey,
+        requireClientAuth: true,
+        clientCaFiles: [files.clientCa],
+      },
+      client: frontendClient,
+    },
+    systemWorker: {
+      certFile: files.systemWorkerCert,
+      keyFile: files.systemWorkerKey,
+      client: frontendClient,
+    },
+  };
+}
