@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LEGACY_ALIASES } from '@temporal-samples/connection';
+import { WORKSPACE_ROOT } from './app-process';
+
+const appsDir = join(WORKSPACE_ROOT, 'apps');
+const apps = readdirSync(appsDir);
+const sourcesOf = (app: string) =>
+  readdirSync(join(appsDir, app, 'src'))
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+    .map((file) => [app, file] as const);
+
+const STANDARD_NAME = /^TEMPORAL_(ADDRESS|NAMESPACE|TASK_QUEUE|API_KEY|TLS|TLS_(CLIENT_CERT|CLIENT_KEY|SERVER_CA_CERT)_(PATH|DATA)|TLS_SERVER_NAME|PROFILE|CONFIG_FILE|CODEC_ENDPOINT|CODEC_AUTH|GRPC_META_\w+)$/;
+
+describe('every app works as a template', () => {
+  it.each(apps.flatMap(sourcesOf))('apps/%s/src/%s never names its own folder, so a copy works as it is', (app, file) => {
+    expect(readFileSync(join(appsDir, app, 'src', file), 'utf8')).not.toContain(`apps/${app}`);
+  });
+
+  it.each(apps)('apps/%s/.env uses only the standard Temporal names', (app) => {
+    const names = readFileSync(join(appsDir, app, '.env'), 'utf8')
+      .split('\n')
+      .filter((line) => /^[A-Z_]+=/.test(line))
+      .map((line) => line.split('=')[0]);
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      expect(Object.keys(LEGACY_ALIASES)).not.toContain(name);
+      expect(name).toMatch(STANDARD_NAME);
+    }
+  });
+});
