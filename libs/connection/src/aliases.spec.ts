@@ -5,7 +5,7 @@ import { certificatePem, privateKeyPem } from './testing/pem-fixtures';
 import { entryFor } from './testing/entries';
 import { dotenv, Sandbox } from './testing/sandbox';
 
-const BASE = { TEMPORAL_ADDRESS: 'my-ns.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns' };
+const BASE = { TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns.a1b2c' };
 
 describe('older variable names', () => {
   let sandbox: Sandbox;

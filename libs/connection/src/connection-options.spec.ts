@@ -3,7 +3,7 @@ import { loadProfile } from './load-profile';
 import { certificatePem, privateKeyPem } from './testing/pem-fixtures';
 import { Sandbox } from './testing/sandbox';
 
-const BASE = { TEMPORAL_ADDRESS: 'my-ns.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns' };
+const BASE = { TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns.a1b2c' };
 
 describe('connectionOptions', () => {
   let sandbox: Sandbox;
@@ -12,12 +12,12 @@ describe('connectionOptions', () => {
 
   const load = (vars: Record<string, string>) => loadProfile({ env: sandbox.env({ ...BASE, ...vars }) });
 
-  it('gives a plaintext connection tls: false, no API key and empty metadata', () => {
+  it('gives a plaintext connection tls: false, no API key and only the temporal-namespace header', () => {
     expect(connectionOptions(load({}))).toEqual({
-      address: 'my-ns.tmprl.cloud:7233',
+      address: 'my-ns.a1b2c.tmprl.cloud:7233',
       tls: false,
       apiKey: undefined,
-      metadata: {},
+      metadata: { 'temporal-namespace': 'my-ns.a1b2c' },
     });
   });
 
@@ -44,6 +44,27 @@ describe('connectionOptions', () => {
     const options = connectionOptions(load({ TEMPORAL_API_KEY: 'secret-api-key', TEMPORAL_GRPC_META_X_TENANT: 'acme' }));
 
     expect(options.apiKey).toBe('secret-api-key');
-    expect(options.metadata).toEqual({ 'x-tenant': 'acme' });
+    expect(options.metadata).toEqual({ 'temporal-namespace': 'my-ns.a1b2c', 'x-tenant': 'acme' });
+  });
+
+  it('uses the API key and leaves the client certificate out when both are set, and says so', () => {
+    const notices: string[] = [];
+    const profile = loadProfile({
+      env: sandbox.env({
+        ...BASE,
+        TEMPORAL_API_KEY: 'secret-api-key',
+        TEMPORAL_TLS_CLIENT_CERT_DATA: certificatePem(),
+        TEMPORAL_TLS_CLIENT_KEY_DATA: privateKeyPem(),
+      }),
+      onNotice: (notice) => notices.push(notice),
+    });
+
+    const options = connectionOptions(profile);
+
+    expect(options.apiKey).toBe('secret-api-key');
+    expect(options.tls && options.tls.clientCertPair).toBeUndefined();
+    expect(notices).toContain(
+      'TEMPORAL_API_KEY and a client certificate are both set: the API key is used and the certificate is not presented. Remove one of them.',
+    );
   });
 });

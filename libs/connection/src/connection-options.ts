@@ -21,12 +21,15 @@ function tlsConfig(profile: Profile): TLSConfig | false {
   };
 }
 
-/** The options both Connection (client) and NativeConnection (worker) take, from one profile. */
+/**
+ * The options both Connection (client) and NativeConnection (worker) take, from one profile.
+ * Every call carries the `temporal-namespace` header, which Temporal Cloud uses to route API-key calls.
+ */
 export function connectionOptions(profile: Profile): ProfileConnectionOptions {
   return {
     address: profile.address,
     tls: tlsConfig(profile),
     apiKey: profile.apiKey,
-    metadata: profile.grpcMeta,
+    metadata: { 'temporal-namespace': profile.namespace, ...profile.grpcMeta },
   };
 }

@@ -4,7 +4,7 @@ import { loadProfile } from './load-profile';
 import { certificatePem, pemBody, privateKeyPem } from './testing/pem-fixtures';
 import { dotenv, Sandbox } from './testing/sandbox';
 
-const BASE = { TEMPORAL_ADDRESS: 'my-ns.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns' };
+const BASE = { TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns.a1b2c' };
 
 describe('describeProfile', () => {
   let sandbox: Sandbox;
@@ -15,14 +15,14 @@ describe('describeProfile', () => {
     describeProfile(loadProfile({ env: sandbox.env({ ...BASE, ...vars }), onNotice: () => undefined }));
 
   it('lists each variable with its value and source, one per line', () => {
-    const appDir = sandbox.app('app', { '.env': dotenv({ TEMPORAL_NAMESPACE: 'my-ns', TEMPORAL_TASK_QUEUE: 'greetings' }) });
+    const appDir = sandbox.app('app', { '.env': dotenv({ TEMPORAL_NAMESPACE: 'my-ns.a1b2c', TEMPORAL_TASK_QUEUE: 'greetings' }) });
     const profile = loadProfile({ envDir: appDir, env: sandbox.env({ TEMPORAL_ADDRESS: 'localhost:7233' }) });
 
     const lines = describeProfile(profile).split('\n');
 
     expect(lines).toEqual([
       expect.stringMatching(/^ {2}TEMPORAL_ADDRESS +localhost:7233 +process environment$/),
-      expect.stringMatching(new RegExp(`^ {2}TEMPORAL_NAMESPACE +my-ns +${join(appDir, '.env')}$`)),
+      expect.stringMatching(new RegExp(`^ {2}TEMPORAL_NAMESPACE +my-ns\.a1b2c +${join(appDir, '.env')}$`)),
       expect.stringMatching(new RegExp(`^ {2}TEMPORAL_TASK_QUEUE +greetings +${join(appDir, '.env')}$`)),
       expect.stringMatching(/^ {2}TEMPORAL_TLS +off +default$/),
     ]);

@@ -294,3 +294,47 @@ export class ServerNotTlsError extends SetupError {
     );
   }
 }
+
+export class WebUiAddressError extends SetupError {
+  readonly kind = 'web-ui-address';
+  constructor(
+    readonly origin: SettingOrigin,
+    address: string,
+  ) {
+    super(
+      `${at(origin)} is "${address}", the Web UI host; workers and clients need the gRPC endpoint.`,
+      `use the namespace's gRPC endpoint, e.g. <namespace>.<account>.tmprl.cloud:7233 (Cloud UI: Namespaces > your namespace > gRPC endpoint), or <region>.<cloud>.api.temporal.io:7233 with an API key.`,
+    );
+  }
+}
+
+export class CloudNamespaceError extends SetupError {
+  readonly kind = 'cloud-namespace';
+  constructor(
+    readonly origin: SettingOrigin,
+    namespace: string,
+    address: string,
+  ) {
+    super(
+      `${at(origin)} is "${namespace}", but ${address} is a Temporal Cloud endpoint, where namespaces are named <namespace>.<account> (e.g. payments.a1b2c).`,
+      `copy the full namespace name, with its account suffix, from the Cloud UI.`,
+    );
+  }
+}
+
+export class MissingEnvFileError extends SetupError {
+  readonly kind = 'missing-env-file';
+  constructor(readonly envDir: string, example: string) {
+    super(
+      `${envDir} has no .env (nor .env.local), and the environment does not set the connection either.`,
+      `copy the template and fill it in: cp ${example} ${envDir}/.env`,
+    );
+  }
+}
+
+export class PlaceholderValueError extends SetupError {
+  readonly kind = 'placeholder-value';
+  constructor(readonly origin: SettingOrigin) {
+    super(`${at(origin)} still holds a template placeholder (<...>).`, `replace it with your own value.`);
+  }
+}

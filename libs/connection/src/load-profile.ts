@@ -2,10 +2,17 @@ import { resolve } from 'node:path';
 import { loadClientConfigProfile, type ClientConfigTLS, type ConfigDataSource } from '@temporalio/envconfig';
 import { applyLegacyAliases } from './aliases';
 import { checkClientCertificate } from './client-cert-checks';
+import { checkCloudNamespace, checkEnvFilePresent, checkNotWebUi } from './cloud-checks';
 import { readTomlProfile, withConfigFile, type TomlProfile } from './config-file';
 import { envPemSource, withoutEnvPemSettings } from './env-pem-sources';
 import { mergeLayers, readEnvLayers, type MergedEnv } from './env-layers';
-import { IncompleteCertPairError, MissingSettingError, UnsupportedSettingError, type SettingOrigin } from './errors';
+import {
+  IncompleteCertPairError,
+  MissingSettingError,
+  PlaceholderValueError,
+  UnsupportedSettingError,
+  type SettingOrigin,
+} from './errors';
 import { resolveGrpcMeta } from './grpc-meta';
 import { loadPemSetting, type PemKind, type PemSetting } from './pem-setting';
 import type { Profile, ProfileEntry, TlsMaterial } from './profile';
@@ -131,6 +138,25 @@ class ProfileResolver {
   }
 }
 
+const PLACEHOLDER = /<[^<>]+>/;
+
+function rejectPlaceholders(merged: MergedEnv): void {
+  const name = Object.keys(merged.vars).find((key) => key.startsWith('TEMPORAL_') && PLACEHOLDER.test(merged.vars[key]));
+  if (name) throw new PlaceholderValueError({ variable: name, source: merged.sourceOf[name] });
+}
+
+/**
+ * With both an API key and a client certificate, the API key authenticates and the certificate
+ * is not presented: one identity per connection, stated in a notice.
+ */
+function apiKeyWinsOverCertificate(tls: TlsMaterial | undefined, apiKey: string | undefined, notices: string[]) {
+  if (!apiKey || !tls?.clientCert) return tls;
+  notices.push(
+    'TEMPORAL_API_KEY and a client certificate are both set: the API key is used and the certificate is not presented. Remove one of them.',
+  );
+  return { ...tls, clientCert: undefined, clientKey: undefined };
+}
+
 /**
  * Resolves an app's connection profile. Precedence, highest first: the process environment, the
  * app's `.env.local`, its `.env`, the Temporal TOML profile. Throws a SetupError subtype on the
@@ -140,6 +166,7 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   const envDir = options.envDir === undefined ? undefined : resolve(options.envDir);
   const { layers, notices } = applyLegacyAliases(readEnvLayers(envDir, options.env ?? process.env));
   const merged = mergeLayers(layers);
+  rejectPlaceholders(merged);
   const disableFile = options.useConfigFile === false;
   const toml = readTomlProfile(merged.vars, disableFile);
   const values = withConfigFile(merged.vars, () =>
@@ -147,9 +174,13 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   );
   const resolver = new ProfileResolver(merged, toml, envDir);
 
+  if (!values.address) checkEnvFilePresent(envDir);
   const address = resolver.required('TEMPORAL_ADDRESS', 'address', values.address, 'localhost:7233');
-  validateAddress(address, resolver.originOf('TEMPORAL_ADDRESS', 'address'));
+  const addressOrigin = resolver.originOf('TEMPORAL_ADDRESS', 'address');
+  validateAddress(address, addressOrigin);
+  checkNotWebUi(address, addressOrigin);
   const namespace = resolver.required('TEMPORAL_NAMESPACE', 'namespace', values.namespace, 'default');
+  checkCloudNamespace(namespace, address, resolver.originOf('TEMPORAL_NAMESPACE', 'namespace'));
   const taskQueueValue = merged.vars.TEMPORAL_TASK_QUEUE;
   const taskQueue = options.requireTaskQueue
     ? resolver.required('TEMPORAL_TASK_QUEUE', 'TEMPORAL_TASK_QUEUE', taskQueueValue, 'my-task-queue')
@@ -157,7 +188,7 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   if (taskQueue && !options.requireTaskQueue) resolver.record(resolver.originOf('TEMPORAL_TASK_QUEUE', ''), taskQueue);
   const apiKey = values.apiKey || undefined;
   if (apiKey) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey, true);
-  const tls = resolver.tls(values.tls, apiKey);
+  const tls = apiKeyWinsOverCertificate(resolver.tls(values.tls, apiKey), apiKey, notices);
   const grpcMeta = resolver.grpcMeta(toml.values.grpcMeta);
 
   notices.forEach((notice) => (options.onNotice ?? printNotice)(notice));

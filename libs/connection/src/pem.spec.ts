@@ -4,7 +4,7 @@ import { parsePemBlocks } from './pem';
 import { certificatePem, mangled, pemBody, privateKeyPem } from './testing/pem-fixtures';
 import { dotenv, Sandbox, thrownBy } from './testing/sandbox';
 
-const BASE = { TEMPORAL_ADDRESS: 'my-ns.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns' };
+const BASE = { TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns.a1b2c' };
 
 describe('parsePemBlocks', () => {
   it('returns a canonical block unchanged', () => {

@@ -4,7 +4,7 @@ import { loadProfile } from './load-profile';
 import { certificatePem, pemBody, privateKeyPem } from './testing/pem-fixtures';
 import { dotenv, Sandbox, thrownBy } from './testing/sandbox';
 
-const BASE = { TEMPORAL_ADDRESS: 'my-ns.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns' };
+const BASE = { TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns.a1b2c' };
 
 describe('client certificate and key files', () => {
   let sandbox: Sandbox;

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LEGACY_ALIASES } from '@temporal-samples/connection';
 import { WORKSPACE_ROOT } from './app-process';
 
 const appsDir = join(WORKSPACE_ROOT, 'apps');
-const apps = readdirSync(appsDir);
+const apps = readdirSync(appsDir).filter((name) => existsSync(join(appsDir, name, 'project.json')));
 const sourcesOf = (app: string) =>
   readdirSync(join(appsDir, app, 'src'))
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
@@ -17,8 +17,10 @@ describe('every app works as a template', () => {
     expect(readFileSync(join(appsDir, app, 'src', file), 'utf8')).not.toContain(`apps/${app}`);
   });
 
-  it.each(apps)('apps/%s/.env uses only the standard Temporal names', (app) => {
-    const names = readFileSync(join(appsDir, app, '.env'), 'utf8')
+  it.each(apps)('apps/%s/.env (or its .env.example) uses only the standard Temporal names', (app) => {
+    const profileFile = ['.env', '.env.example'].find((file) => existsSync(join(appsDir, app, file)));
+    expect(profileFile).toBeDefined();
+    const names = readFileSync(join(appsDir, app, profileFile as string), 'utf8')
       .split('\n')
       .filter((line) => /^[A-Z_]+=/.test(line))
       .map((line) => line.split('=')[0]);
