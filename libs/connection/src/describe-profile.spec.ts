@@ -22,7 +22,7 @@ describe('describeProfile', () => {
 
     expect(lines).toEqual([
       expect.stringMatching(/^ {2}TEMPORAL_ADDRESS +localhost:7233 +process environment$/),
-      expect.stringMatching(new RegExp(`^ {2}TEMPORAL_NAMESPACE +my-ns\.a1b2c +${join(appDir, '.env')}$`)),
+      expect.stringMatching(new RegExp(`^ {2}TEMPORAL_NAMESPACE +my-ns\\.a1b2c +${join(appDir, '.env')}$`)),
       expect.stringMatching(new RegExp(`^ {2}TEMPORAL_TASK_QUEUE +greetings +${join(appDir, '.env')}$`)),
       expect.stringMatching(/^ {2}TEMPORAL_TLS +off +default$/),
     ]);
