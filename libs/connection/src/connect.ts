@@ -3,6 +3,8 @@ import { NativeConnection } from '@temporalio/worker';
 import { namespaceError, toConnectError } from './connect-errors';
 import { connectionOptions } from './connection-options';
 import { diagnoseConnectFailure } from './diagnose/diagnose-connect';
+import { explainPermissionDenied, isPermissionDenied } from './diagnose/explain-permission';
+import { rememberProfile } from './diagnose/remembered-profile';
 import { MissingSettingError, UnreachableServerError } from './errors';
 import type { Profile } from './profile';
 
@@ -36,6 +38,7 @@ async function connectOrExplain<T extends Closable>(profile: Profile, connect: (
   const pending = connect();
   const first = await settleWithin(pending, DIAGNOSE_AFTER_MS);
   if ('value' in first) return first.value;
+  if ('error' in first && isPermissionDenied(first.error)) throw explainPermissionDenied(profile, 'connect');
 
   const explained = await diagnoseConnectFailure(profile);
   if (explained) {
@@ -60,6 +63,7 @@ async function checkNamespace(connection: DescribesNamespaces & Closable, profil
     await connection.workflowService.describeNamespace({ namespace: profile.namespace });
   } catch (error) {
     await connection.close().catch(() => undefined);
+    if (isPermissionDenied(error)) throw explainPermissionDenied(profile, 'describe the namespace');
     throw namespaceError(error, profile.namespace, profile.address);
   }
 }
@@ -78,6 +82,7 @@ export interface ConnectClientOptions {
 
 /** A connected Client for the profile's namespace; fails fast if the server or namespace is not there. */
 export async function connectClient(profile: Profile, options: ConnectClientOptions = {}): Promise<Client> {
+  rememberProfile(profile);
   const connection = await connectConnection(profile);
   if (options.checkNamespace !== false) await checkNamespace(connection, profile);
   return new Client({ connection, namespace: profile.namespace });
@@ -93,6 +98,7 @@ export interface WorkerConnection {
 export async function connectWorker(profile: Profile): Promise<WorkerConnection> {
   const { taskQueue } = profile;
   if (!taskQueue) throw new MissingSettingError('TEMPORAL_TASK_QUEUE', ['the profile'], 'my-task-queue');
+  rememberProfile(profile);
   const connection = await connectOrExplain(profile, () => NativeConnection.connect(connectionOptions(profile)));
   await checkNamespace(connection, profile);
   return { connection, namespace: profile.namespace, taskQueue };

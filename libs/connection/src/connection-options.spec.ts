@@ -1,5 +1,5 @@
 import { connectionOptions } from './connection-options';
-import { loadProfile } from './load-profile';
+import { API_KEY_AND_CERTIFICATE_NOTICE, loadProfile } from './load-profile';
 import { certificatePem, privateKeyPem } from './testing/pem-fixtures';
 import { Sandbox } from './testing/sandbox';
 
@@ -47,7 +47,7 @@ describe('connectionOptions', () => {
     expect(options.metadata).toEqual({ 'temporal-namespace': 'my-ns.a1b2c', 'x-tenant': 'acme' });
   });
 
-  it('uses the API key and leaves the client certificate out when both are set, and says so', () => {
+  it('sends both the API key and the client certificate when both are set, and says which authorizes', () => {
     const notices: string[] = [];
     const profile = loadProfile({
       env: sandbox.env({
@@ -62,9 +62,8 @@ describe('connectionOptions', () => {
     const options = connectionOptions(profile);
 
     expect(options.apiKey).toBe('secret-api-key');
-    expect(options.tls && options.tls.clientCertPair).toBeUndefined();
-    expect(notices).toContain(
-      'TEMPORAL_API_KEY and a client certificate are both set: the API key is used and the certificate is not presented. Remove one of them.',
-    );
+    expect(options.tls && options.tls.clientCertPair).toBeDefined();
+    expect(notices).toContain(API_KEY_AND_CERTIFICATE_NOTICE);
+    expect(API_KEY_AND_CERTIFICATE_NOTICE).toMatch(/the API key is what authorizes the call/);
   });
 });

@@ -338,3 +338,15 @@ export class PlaceholderValueError extends SetupError {
     super(`${at(origin)} still holds a template placeholder (<...>).`, `replace it with your own value.`);
   }
 }
+
+export class PermissionDeniedError extends SetupError {
+  readonly kind = 'permission-denied';
+  constructor(
+    readonly namespace: string,
+    operation: string,
+    reason: string,
+    fix: string,
+  ) {
+    super(`The server refused to ${operation} in namespace "${namespace}": ${reason}.`, fix);
+  }
+}

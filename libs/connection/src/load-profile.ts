@@ -145,16 +145,13 @@ function rejectPlaceholders(merged: MergedEnv): void {
   if (name) throw new PlaceholderValueError({ variable: name, source: merged.sourceOf[name] });
 }
 
-/**
- * With both an API key and a client certificate, the API key authenticates and the certificate
- * is not presented: one identity per connection, stated in a notice.
- */
-function apiKeyWinsOverCertificate(tls: TlsMaterial | undefined, apiKey: string | undefined, notices: string[]) {
-  if (!apiKey || !tls?.clientCert) return tls;
-  notices.push(
-    'TEMPORAL_API_KEY and a client certificate are both set: the API key is used and the certificate is not presented. Remove one of them.',
-  );
-  return { ...tls, clientCert: undefined, clientKey: undefined };
+export const API_KEY_AND_CERTIFICATE_NOTICE =
+  'TEMPORAL_API_KEY and a client certificate are both set: both are sent, the certificate in the TLS handshake and the API key with every call, ' +
+  'and the API key is what authorizes the call (on Temporal Cloud, and on a server with a JWT authorizer). Remove one unless your server wants both.';
+
+function noticeApiKeyWithCertificate(tls: TlsMaterial | undefined, apiKey: string | undefined, notices: string[]) {
+  if (apiKey && tls?.clientCert) notices.push(API_KEY_AND_CERTIFICATE_NOTICE);
+  return tls;
 }
 
 /**
@@ -188,7 +185,7 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   if (taskQueue && !options.requireTaskQueue) resolver.record(resolver.originOf('TEMPORAL_TASK_QUEUE', ''), taskQueue);
   const apiKey = values.apiKey || undefined;
   if (apiKey) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey, true);
-  const tls = apiKeyWinsOverCertificate(resolver.tls(values.tls, apiKey), apiKey, notices);
+  const tls = noticeApiKeyWithCertificate(resolver.tls(values.tls, apiKey), apiKey, notices);
   const grpcMeta = resolver.grpcMeta(toml.values.grpcMeta);
 
   notices.forEach((notice) => (options.onNotice ?? printNotice)(notice));

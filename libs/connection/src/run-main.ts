@@ -1,7 +1,18 @@
+import { explainPermissionDenied, isPermissionDenied } from './diagnose/explain-permission';
+import { rememberedProfile } from './diagnose/remembered-profile';
 import { SetupError } from './errors';
 
+/** A refusal after connecting (e.g. starting a workflow with a read-only key), explained with the profile in use. */
+function explainLate(error: unknown): SetupError | undefined {
+  const profile = rememberedProfile();
+  if (!profile || !isPermissionDenied(error)) return undefined;
+  const operation = error instanceof Error && /start/i.test(error.message) ? 'start a workflow' : 'run this call';
+  return explainPermissionDenied(profile, operation);
+}
+
 export function formatFailure(error: unknown): string {
-  if (error instanceof SetupError) return `✗ ${error.problem}\n  Fix: ${error.fix}`;
+  const explained = error instanceof SetupError ? error : explainLate(error);
+  if (explained) return `✗ ${explained.problem}\n  Fix: ${explained.fix}`;
   if (error instanceof Error) return `✗ ${error.name}: ${error.message}`;
   return `✗ ${String(error)}`;
 }

@@ -42,7 +42,7 @@ export async function generateCertificates(options: CertificateOptions = {}): Pr
     ensureCa(context, CLIENT_CA, CLIENT_CA_NAME),
   ]);
   const [frontend, internode, ...clientMaterial] = await Promise.all([
-    ensureLeaf(context, FRONTEND, frontendProfile(settings.serverName), serverCa),
+    ensureLeaf(context, FRONTEND, frontendProfile(settings.serverName, settings.extraServerNames), serverCa),
     ensureLeaf(context, INTERNODE, internodeProfile(settings.serverName), serverCa),
     ...clients.map((name) => ensureLeaf(context, clientFiles(name), clientProfile(name), clientCa)),
   ]);

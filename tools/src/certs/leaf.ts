@@ -17,11 +17,11 @@ export interface LeafProfile {
 
 const LOOPBACK = { dnsNames: ['localhost'], ipAddresses: ['127.0.0.1', '::1'] };
 
-export function frontendProfile(serverName: string): LeafProfile {
+export function frontendProfile(serverName: string, extraServerNames: string[] = []): LeafProfile {
   return {
     kind: 'server',
     commonName: serverName,
-    dnsNames: [...LOOPBACK.dnsNames, serverName],
+    dnsNames: [...LOOPBACK.dnsNames, serverName, ...extraServerNames],
     ipAddresses: LOOPBACK.ipAddresses,
     usages: ['serverAuth'],
   };

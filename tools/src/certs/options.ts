@@ -20,6 +20,8 @@ export interface CertificateOptions {
   days?: number;
   /** The name clients verify on the frontend certificate. Default `temporal.local`. */
   serverName?: string;
+  /** More names the frontend certificate carries, e.g. a second endpoint selected by SNI. */
+  extraServerNames?: string[];
   /** Replace every certificate and key, even those that are fine. */
   force?: boolean;
   onProgress?: (message: string) => void;
@@ -52,12 +54,14 @@ export function resolveOptions(options: CertificateOptions): ResolvedOptions {
     algorithm: options.algorithm ?? 'ecdsa',
     days: options.days ?? DEFAULT_DAYS,
     serverName: options.serverName ?? DEFAULT_SERVER_NAME,
+    extraServerNames: options.extraServerNames ?? [],
     force: options.force ?? false,
     onProgress: options.onProgress,
   };
   const problems = [
     ...resolved.clients.map(clientNameProblem),
     serverNameProblem(resolved.serverName),
+    ...resolved.extraServerNames.map(serverNameProblem),
     daysProblem(resolved.days) && `days is ${resolved.days}: ${daysProblem(resolved.days)}`,
     resolved.algorithm === 'ecdsa' || resolved.algorithm === 'rsa'
       ? undefined

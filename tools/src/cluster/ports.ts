@@ -10,6 +10,10 @@ export interface ServerPorts {
   matchingMembership: number;
   worker: number;
   workerMembership: number;
+  /** The frontend the server's own services use when an authorizer guards the public one. */
+  internalFrontend: number;
+  internalFrontendHttp: number;
+  internalFrontendMembership: number;
 }
 
 /** The ports of Temporal's own dev setup (7233, 7234, ...), shifted together when the frontend moves. */
@@ -24,6 +28,9 @@ export function standardPorts(frontend = 7233): ServerPorts {
     matchingMembership: frontend - 298,
     worker: frontend + 6,
     workerMembership: frontend - 294,
+    internalFrontend: frontend + 3,
+    internalFrontendHttp: frontend + 13,
+    internalFrontendMembership: frontend - 297,
   };
 }
 
@@ -62,6 +69,9 @@ export async function freePorts(): Promise<ServerPorts> {
     matchingMembership: await next(),
     worker: await next(),
     workerMembership: await next(),
+    internalFrontend: await next(),
+    internalFrontendHttp: await next(),
+    internalFrontendMembership: await next(),
   };
 }
 

@@ -7,6 +7,8 @@ export interface ServerConfigOptions {
   ports: ServerPorts;
   dynamicConfigFile: string;
   tls?: ClusterTlsFiles;
+  /** JWKS the server's JWT claim mapper trusts; turns on the default claim mapper and authorizer. */
+  jwksUrl?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -35,11 +37,30 @@ function service(grpcPort: number, membershipPort: number, extra: Record<string,
 }
 
 /**
+ * Bearer tokens checked like Temporal Cloud checks API keys: the default JWT claim mapper reads
+ * `permissions` (`<namespace>:<role>`) from tokens signed by a key in the JWKS, and the default
+ * authorizer allows each call for those roles.
+ */
+function authorizationConfig(jwksUrl: string): Record<string, unknown> {
+  return {
+    jwtKeyProvider: { keySourceURIs: [jwksUrl], refreshInterval: '1m' },
+    permissionsClaimName: 'permissions',
+    claimMapper: 'default',
+    authorizer: 'default',
+  };
+}
+
+/** With an authorizer, the server's own services reach the frontend API through internal-frontend (internode mTLS). */
+export function serviceNames(authorizer: boolean): string[] {
+  return ['frontend', ...(authorizer ? ['internal-frontend'] : []), 'history', 'matching', 'worker'];
+}
+
+/**
  * The server's config for one run: every service in one process, SQLite in memory (the schema
  * is created on first connect), loopback only, no metrics or pprof listener. JSON is valid
  * YAML, so the object is written as JSON.
  */
-export function serverConfig({ ports, dynamicConfigFile, tls, logLevel = 'warn' }: ServerConfigOptions): Record<string, unknown> {
+export function serverConfig({ ports, dynamicConfigFile, tls, jwksUrl, logLevel = 'warn' }: ServerConfigOptions): Record<string, unknown> {
   return {
     log: { stdout: true, level: logLevel, format: 'json' },
     persistence: {
@@ -52,12 +73,20 @@ export function serverConfig({ ports, dynamicConfigFile, tls, logLevel = 'warn' 
       membership: { maxJoinDuration: '30s', broadcastAddress: LOOPBACK },
       pprof: { port: 0 },
       ...(tls ? { tls: tlsConfig(tls) } : {}),
+      ...(jwksUrl ? { authorization: authorizationConfig(jwksUrl) } : {}),
     },
     services: {
       frontend: service(ports.frontend, ports.frontendMembership, { httpPort: ports.frontendHttp }),
       history: service(ports.history, ports.historyMembership),
       matching: service(ports.matching, ports.matchingMembership),
       worker: service(ports.worker, ports.workerMembership),
+      ...(jwksUrl
+        ? {
+            'internal-frontend': service(ports.internalFrontend, ports.internalFrontendMembership, {
+              httpPort: ports.internalFrontendHttp,
+            }),
+          }
+        : {}),
     },
     clusterMetadata: {
       enableGlobalNamespace: false,

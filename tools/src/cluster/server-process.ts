@@ -29,9 +29,10 @@ const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 
 /** Starts the server binary with a config file; its output goes to logFile, never to the terminal. */
-export function spawnServer(binary: string, configFile: string, logFile: string): ServerProcess {
+export function spawnServer(binary: string, configFile: string, logFile: string, services: string[]): ServerProcess {
   const log = openSync(logFile, 'w');
-  const child = spawn(binary, ['--config-file', configFile, '--allow-no-auth', 'start'], {
+  const serviceArgs = services.flatMap((service) => ['--service', service]);
+  const child = spawn(binary, ['--config-file', configFile, '--allow-no-auth', 'start', ...serviceArgs], {
     env: serverEnvironment(),
     stdio: ['ignore', log, log],
   });

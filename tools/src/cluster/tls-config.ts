@@ -13,6 +13,8 @@ export interface ClusterTlsFiles {
   systemWorkerKey: string;
   /** The name clients verify in the frontend's certificate. */
   serverName: string;
+  /** A second name on the frontend (by SNI) where API-key clients connect without a client certificate. */
+  apiKeyServerName?: string;
 }
 
 export function clusterTlsFiles(certsDir: string, serverName: string): ClusterTlsFiles {
@@ -29,6 +31,11 @@ export function clusterTlsFiles(certsDir: string, serverName: string): ClusterTl
     systemWorkerKey: at(systemWorker.key),
     serverName,
   };
+}
+
+/** Like Temporal Cloud's API-key endpoint: TLS, but no client certificate; the bearer token authenticates. */
+function apiKeyEndpoint(files: ClusterTlsFiles): Record<string, unknown> {
+  return { certFile: files.frontendCert, keyFile: files.frontendKey, requireClientAuth: false };
 }
 
 /**
@@ -61,6 +68,7 @@ export function tlsConfig(files: ClusterTlsFiles): Record<string, unknown> {
         clientCaFiles: [files.clientCa],
       },
       client: frontendClient,
+      ...(files.apiKeyServerName ? { hostOverrides: { [files.apiKeyServerName]: apiKeyEndpoint(files) } } : {}),
     },
     systemWorker: {
       certFile: files.systemWorkerCert,

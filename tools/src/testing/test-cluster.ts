@@ -1,6 +1,7 @@
 import { generateCertificates } from '../certs/generate';
 import { DEFAULT_CERTS_DIR } from '../certs/layout';
 import { DEFAULT_SERVER_NAME } from '../certs/options';
+import { prepareCloudLike } from '../cluster/cloud-like';
 import { startLocalCluster, type LocalCluster } from '../cluster/local-cluster';
 import { cachedServerPath, findServerBinary } from '../cluster/server-binary';
 import { clusterTlsFiles } from '../cluster/tls-config';
@@ -8,6 +9,8 @@ import { clusterTlsFiles } from '../cluster/tls-config';
 export interface TestClusterOptions {
   /** Mutual TLS with the workspace's generated certificates (made if missing), as local-mtls expects. */
   mtls?: boolean;
+  /** The cloud-like cluster cloud-mtls expects: mTLS, an API-key endpoint and token checks. */
+  cloudLike?: boolean;
 }
 
 /**
@@ -21,6 +24,10 @@ export async function startTestCluster(namespaces: string[], options: TestCluste
       `No Temporal server binary at ${cachedServerPath()} and TEMPORAL_SERVER_BIN is unset. ` +
         'Run the tests with `npm test` (its pretest step builds the server) or run `npx nx run tools:server-binary` first.',
     );
+  }
+  if (options.cloudLike) {
+    const { tls, signingKey } = await prepareCloudLike();
+    return startLocalCluster({ namespaces, binary, tls, tokenSigningKey: signingKey });
   }
   if (!options.mtls) return startLocalCluster({ namespaces, binary });
   await generateCertificates({ outDir: DEFAULT_CERTS_DIR });

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { runMain } from '@temporal-samples/connection';
+import { CLOUD_LIKE } from '../cluster/cloud-like';
+import { UsageError } from '../cli/errors';
+import { parseDuration } from './duration';
+import { setEnvFileValue } from './env-file';
+import { mintToken, ROLES, type Role } from './mint-token';
+import { loadOrCreateSigningKey } from './signing-key';
+
+const USAGE = 'npx nx run tools:token -- --namespace <ns> --role <read|write|worker|admin> [--ttl 1h] [--write-env <file>]';
+
+/**
+ * Mints a bearer token for the local cloud-like cluster: what a Temporal Cloud API key stands in
+ * for here. With --write-env it goes into that env file as TEMPORAL_API_KEY instead of stdout.
+ */
+runMain(async () => {
+  const { values } = parseArgs({
+    options: {
+      namespace: { type: 'string' },
+      role: { type: 'string' },
+      ttl: { type: 'string', default: '1h' },
+      'write-env': { type: 'string' },
+      'certs-dir': { type: 'string', default: CLOUD_LIKE.certsDir },
+    },
+  });
+  if (!values.namespace) throw new UsageError('--namespace is missing.', `run ${USAGE}`);
+  if (!ROLES.includes(values.role as Role)) {
+    throw new UsageError(`--role is "${values.role ?? ''}", not one of ${ROLES.join(', ')}.`, `run ${USAGE}`);
+  }
+  const ttlSeconds = parseDuration(values.ttl ?? '');
+  if (!ttlSeconds) throw new UsageError(`--ttl is "${values.ttl}", not a duration.`, 'give e.g. --ttl 90s, 15m, 2h or 7d');
+
+  const key = loadOrCreateSigningKey(values['certs-dir'] ?? CLOUD_LIKE.certsDir);
+  const token = mintToken(key, { namespace: values.namespace, role: values.role as Role, ttlSeconds });
+  const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
+  const envFile = values['write-env'];
+  if (!envFile) {
+    process.stdout.write(`${token}\n`);
+    return;
+  }
+  setEnvFileValue(envFile, 'TEMPORAL_API_KEY', token);
+  console.log(`Wrote TEMPORAL_API_KEY to ${envFile}: role ${values.role} on namespace "${values.namespace}", expires ${expires}.`);
+});
