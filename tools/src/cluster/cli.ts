@@ -43,6 +43,7 @@ function cloudLikeHowTo(address: string): string {
     'To reach it from apps/cloud-mtls, put in apps/cloud-mtls/.env.local:',
     `  TEMPORAL_ADDRESS=${address}`,
     `  TEMPORAL_NAMESPACE=${CLOUD_LIKE.namespace}`,
+    '  TEMPORAL_TASK_QUEUE=greetings',
     `  TEMPORAL_TLS_SERVER_CA_CERT_PATH=${certs}/server-ca.pem`,
     '  and either mTLS (the namespace endpoint):',
     `  TEMPORAL_TLS_SERVER_NAME=${CLOUD_LIKE.serverName}`,
