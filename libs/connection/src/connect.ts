@@ -1,4 +1,6 @@
+import { AesGcmCodec } from '@temporal-samples/codec';
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import { namespaceError, toConnectError } from './connect-errors';
 import { connectionOptions } from './connection-options';
@@ -7,6 +9,12 @@ import { explainPermissionDenied, isPermissionDenied } from './diagnose/explain-
 import { rememberProfile } from './diagnose/remembered-profile';
 import { MissingSettingError, UnreachableServerError } from './errors';
 import type { Profile } from './profile';
+
+/** The same converter for client and worker: the profile's payload codec, if it has one. */
+export function dataConverter(profile: Profile): DataConverter {
+  const { codec } = profile;
+  return codec ? { payloadCodecs: [new AesGcmCodec(codec.keyring, { compressAbove: codec.compressAbove })] } : {};
+}
 
 /** An unreachable or silent server fails the connect within this bound. */
 export const CONNECT_TIMEOUT_MS = 10_000;
@@ -85,13 +93,14 @@ export async function connectClient(profile: Profile, options: ConnectClientOpti
   rememberProfile(profile);
   const connection = await connectConnection(profile);
   if (options.checkNamespace !== false) await checkNamespace(connection, profile);
-  return new Client({ connection, namespace: profile.namespace });
+  return new Client({ connection, namespace: profile.namespace, dataConverter: dataConverter(profile) });
 }
 
 export interface WorkerConnection {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
+  dataConverter: DataConverter;
 }
 
 /** What `Worker.create` needs to reach the cluster; spread it into the worker's options. */
@@ -101,5 +110,5 @@ export async function connectWorker(profile: Profile): Promise<WorkerConnection>
   rememberProfile(profile);
   const connection = await connectOrExplain(profile, () => NativeConnection.connect(connectionOptions(profile)));
   await checkNamespace(connection, profile);
-  return { connection, namespace: profile.namespace, taskQueue };
+  return { connection, namespace: profile.namespace, taskQueue, dataConverter: dataConverter(profile) };
 }

@@ -350,3 +350,14 @@ export class PermissionDeniedError extends SetupError {
     super(`The server refused to ${operation} in namespace "${namespace}": ${reason}.`, fix);
   }
 }
+
+export class CodecSettingError extends SetupError {
+  readonly kind = 'codec-setting';
+  constructor(
+    readonly origin: SettingOrigin,
+    problem: string,
+    fix: string,
+  ) {
+    super(`${at(origin)}: ${problem}`, fix);
+  }
+}

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadClientConfigProfile, type ClientConfigTLS, type ConfigDataSource } from '@temporalio/envconfig';
 import { applyLegacyAliases } from './aliases';
 import { checkClientCertificate } from './client-cert-checks';
+import { describeKeyring, resolveCodecSettings } from './codec-settings';
 import { checkCloudNamespace, checkEnvFilePresent, checkNotWebUi } from './cloud-checks';
 import { readTomlProfile, withConfigFile, type TomlProfile } from './config-file';
 import { envPemSource, withoutEnvPemSettings } from './env-pem-sources';
@@ -187,7 +188,9 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   if (apiKey) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey, true);
   const tls = noticeApiKeyWithCertificate(resolver.tls(values.tls, apiKey), apiKey, notices);
   const grpcMeta = resolver.grpcMeta(toml.values.grpcMeta);
+  const codec = resolveCodecSettings(merged, envDir);
+  if (codec) resolver.record(codec.origin, `keys ${describeKeyring(codec.keyring)}`);
 
   notices.forEach((notice) => (options.onNotice ?? printNotice)(notice));
-  return { address, namespace, taskQueue, apiKey, tls, grpcMeta, entries: resolver.entries, notices };
+  return { address, namespace, taskQueue, apiKey, tls, grpcMeta, codec, entries: resolver.entries, notices };
 }

@@ -1,3 +1,5 @@
+import type { CodecSettings } from './codec-settings';
+
 /** A resolved, validated connection profile: values plus where each one came from. */
 export interface Profile {
   address: string;
@@ -7,6 +9,8 @@ export interface Profile {
   /** Undefined means plaintext gRPC. */
   tls?: TlsMaterial;
   grpcMeta: Record<string, string>;
+  /** Payload encryption at rest; undefined means payloads travel as the SDK encodes them. */
+  codec?: CodecSettings;
   entries: ProfileEntry[];
   /** One-line notices for the user, e.g. older variable names that still work. */
   notices: string[];

@@ -1,0 +1,3 @@
+export { AesGcmCodec, CIPHER, ENCODING, type CodecOptions } from './aes-gcm-codec';
+export { createKeyring, parseKeyList, KEY_BYTES, type CodecKey, type Keyring } from './keyring';
+export * from './errors';

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { connectConnection, dataConverter, loadProfile } from '@temporal-samples/connection';
+import type { Payload } from '@temporalio/common';
+import type { Connection } from '@temporalio/client';
+import { startApp, type AppRun } from '../apps/app-process';
+import type { LocalCluster } from '../cluster/local-cluster';
+import { startTestCluster } from '../testing/test-cluster';
+
+const NAMESPACE = 'samples';
+const keyFor = (id: string) => `${id}=${randomBytes(32).toString('base64')}`;
+
+/** Every payload object in a history, found by shape: `{ metadata, data }`. */
+function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
+  if (!value || typeof value !== 'object' || value instanceof Uint8Array) return found;
+  const candidate = value as Payload;
+  if (candidate.data instanceof Uint8Array && candidate.metadata && typeof candidate.metadata === 'object') found.push(candidate);
+  else Object.values(value).forEach((child) => payloadsIn(child, found));
+  return found;
+}
+
+const metadataOf = (payload: Payload, name: string) => Buffer.from(payload.metadata?.[name] ?? []).toString();
+
+describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real server', () => {
+  let cluster: LocalCluster;
+  let raw: Connection;
+  const v1 = keyFor('v1');
+  const v2 = keyFor('v2');
+
+  beforeAll(async () => {
+    cluster = await startTestCluster([NAMESPACE]);
+    raw = await connectConnection(loadProfile({ env: { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_NAMESPACE: NAMESPACE }, useConfigFile: false }));
+  });
+
+  afterAll(async () => {
+    await raw?.close();
+    await cluster?.stop();
+  });
+
+  async function runWorkflow(keys: string, name: string): Promise<string> {
+    const env = { TEMPORAL_ADDRESS: cluster.address, PAYLOAD_CODEC_KEYS: keys };
+    const worker: AppRun = startApp('plain', 'worker', { env });
+    try {
+      await worker.waitFor(/Worker polling/);
+      const client = startApp('plain', 'client', { env, args: [name] });
+      expect(await client.exited).toBe(0);
+      expect(client.output()).toMatch(new RegExp(`^Result: Hello, ${name}!$`, 'm'));
+      return /Started workflow (\S+) /.exec(client.output())?.[1] ?? '';
+    } finally {
+      await worker.stop();
+    }
+  }
+
+  async function historyPayloads(workflowId: string): Promise<Payload[]> {
+    const history = await raw.workflowService.getWorkflowExecutionHistory({ namespace: NAMESPACE, execution: { workflowId } });
+    return payloadsIn(history.history?.events);
+  }
+
+  async function decodedValues(payloads: Payload[], keys: string): Promise<unknown[]> {
+    const profile = loadProfile({ env: { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_NAMESPACE: NAMESPACE, PAYLOAD_CODEC_KEYS: keys }, useConfigFile: false });
+    const [codec] = dataConverter(profile).payloadCodecs ?? [];
+    const decoded = await codec.decode(payloads);
+    return decoded.map((payload) => JSON.parse(Buffer.from(payload.data ?? []).toString()));
+  }
+
+  it('the cluster stores only ciphertext; with the codec the original values come back', async () => {
+    const workflowId = await runWorkflow(v1, 'Ada Secret');
+    const payloads = await historyPayloads(workflowId);
+
+    expect(payloads.length).toBeGreaterThanOrEqual(4);
+    for (const payload of payloads) {
+      expect(metadataOf(payload, 'encoding')).toBe('binary/encrypted');
+      expect(metadataOf(payload, 'encryption-key-id')).toBe('v1');
+      expect(Buffer.from(payload.data ?? []).toString('latin1')).not.toMatch(/Ada Secret|Hello/);
+    }
+    const values = await decodedValues(payloads, v1);
+    expect(values).toEqual(expect.arrayContaining(['Ada Secret', 'Hello', 'Hello, Ada Secret!']));
+  });
+
+  it('after rotation new data uses the new key, and data written with the old key still decodes', async () => {
+    const before = await runWorkflow(v1, 'Before');
+    const after = await runWorkflow(`${v2},${v1}`, 'After');
+
+    const afterPayloads = await historyPayloads(after);
+    expect(afterPayloads.every((payload) => metadataOf(payload, 'encryption-key-id') === 'v2')).toBe(true);
+    const oldValues = await decodedValues(await historyPayloads(before), `${v2},${v1}`);
+    expect(oldValues).toContain('Hello, Before!');
+  });
+
+  it('a worker without the key that wrote a workflow fails loudly, naming the key id', async () => {
+    const workflowId = await runWorkflow(v1, 'Locked');
+    const payloads = await historyPayloads(workflowId);
+    await expect(decodedValues(payloads, v2)).rejects.toThrow(/encrypted with key "v1", which is not among the loaded keys \(v2\)/);
+  });
+});
