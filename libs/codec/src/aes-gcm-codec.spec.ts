@@ -50,7 +50,7 @@ describe('AesGcmCodec', () => {
   it('refuses tampered ciphertext instead of returning garbage', async () => {
     const [encoded] = await codec.encode([payloadOf('do not touch')]);
     const data = Buffer.from(encoded.data ?? []);
-    data[20] ^= 0xff;
+    data[0] ^= 0xff;
     await expect(codec.decode([{ ...encoded, data }])).rejects.toThrow(TamperedPayloadError);
   });
 

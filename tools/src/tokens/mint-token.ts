@@ -13,6 +13,9 @@ export interface TokenRequest {
   now?: Date;
 }
 
+/** The server checks `iat` with no leeway: a token stamped a few seconds back survives clock skew. */
+const CLOCK_SKEW_SECONDS = 5;
+
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 export function permissionsFor(namespace: string, role: Role): string[] {
@@ -24,13 +27,14 @@ export function permissionsFor(namespace: string, role: Role): string[] {
  * Signed ES256 with the key whose `kid` the cluster's JWKS publishes.
  */
 export function mintToken(key: SigningKey, request: TokenRequest): string {
-  const issuedAt = Math.floor((request.now ?? new Date()).getTime() / 1000);
+  const now = Math.floor((request.now ?? new Date()).getTime() / 1000);
+  const issuedAt = now - CLOCK_SKEW_SECONDS;
   const header = base64url({ alg: 'ES256', typ: 'JWT', kid: key.kid });
   const payload = base64url({
     sub: request.subject ?? `${request.role}@${request.namespace}`,
     permissions: permissionsFor(request.namespace, request.role),
     iat: issuedAt,
-    exp: issuedAt + request.ttlSeconds,
+    exp: now + request.ttlSeconds,
   });
   const signature = sign('sha256', Buffer.from(`${header}.${payload}`), { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
   return `${header}.${payload}.${signature.toString('base64url')}`;
