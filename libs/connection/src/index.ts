@@ -12,3 +12,5 @@ export { awaitResult, ResultTimeoutError, RESULT_TIMEOUT_MS } from './await-resu
 export { diagnoseConnectFailure } from './diagnose/diagnose-connect';
 export { probeTcp, probeTls, type ProbeOutcome, type TlsProbeOptions } from './diagnose/tls-probe';
 export { CODEC_COMPRESS_ABOVE, CODEC_KEY_FILE, CODEC_KEYS, type CodecSettings } from './codec-settings';
+export { mergeLayers, readEnvLayers, type EnvLayer, type MergedEnv } from './env-layers';
+export { resolveCodecSettings } from './codec-settings';

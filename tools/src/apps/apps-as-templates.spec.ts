@@ -4,7 +4,7 @@ import { LEGACY_ALIASES } from '@temporal-samples/connection';
 import { WORKSPACE_ROOT } from './app-process';
 
 const appsDir = join(WORKSPACE_ROOT, 'apps');
-const apps = readdirSync(appsDir).filter((name) => existsSync(join(appsDir, name, 'project.json')));
+const apps = readdirSync(appsDir).filter((name) => existsSync(join(appsDir, name, 'src', 'worker.ts')));
 const sourcesOf = (app: string) =>
   readdirSync(join(appsDir, app, 'src'))
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))

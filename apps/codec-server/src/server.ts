@@ -1,0 +1,37 @@
+/**
+ * `npx nx run codec-server:serve`: the HTTP codec server the Temporal Web UI and CLI call to show
+ * encrypted payloads decoded. Settings come from this app's .env (keys from .env.local).
+ */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { AesGcmCodec, createCodecHandler } from '@temporal-samples/codec';
+import { runMain } from '@temporal-samples/connection';
+import { loadCodecServerSettings } from './settings';
+
+runMain(async () => {
+  const settings = loadCodecServerSettings(join(__dirname, '..'));
+  const codec = new AesGcmCodec(settings.codec.keyring, { compressAbove: settings.codec.compressAbove });
+  const handler = createCodecHandler({
+    codecs: new Map(settings.namespaces.map((namespace) => [namespace, codec])),
+    allowedOrigins: settings.allowedOrigins,
+    authToken: settings.authToken,
+    maxBodyBytes: settings.maxBodyBytes,
+  });
+  const server: Server = settings.tls ? createHttpsServer(settings.tls, handler) : createHttpServer(handler);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const scheme = settings.tls ? 'https' : 'http';
+  console.log(`Codec server listening on ${scheme}://${settings.host}:${port} for namespaces ${settings.namespaces.join(', ')}.`);
+  console.log(`CORS for: ${settings.allowedOrigins.join(', ') || 'no browser origin'}; bearer token: ${settings.authToken ? 'required' : 'not required'}.`);
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  console.log('Codec server stopped.');
+});

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AesGcmCodec } from '../aes-gcm-codec';
+import { createKeyring } from '../keyring';
+import { createCodecHandler } from './codec-handler';
+
+const UI = 'http://localhost:8233';
+const TOKEN = 'codec-secret';
+
+interface Body {
+  payloads: { metadata: Record<string, string>; data: string }[];
+  error?: string;
+}
+const bodyOf = async (response: Response) => (await response.json()) as Body;
+
+describe('codec server over real HTTP', () => {
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    const codec = new AesGcmCodec(createKeyring([{ id: 'v1', key: randomBytes(32) }]));
+    server = createServer(createCodecHandler({ codecs: new Map([['samples', codec]]), allowedOrigins: [UI], authToken: TOKEN, maxBodyBytes: 64 * 1024 }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const json = { payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"Ada"').toString('base64') }] };
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Namespace': 'samples', Authorization: `Bearer ${TOKEN}`, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  it('encodes, then decodes back to the same payloads', async () => {
+    const encoded = await bodyOf(await post('/encode', json));
+    expect(Buffer.from(encoded.payloads[0].metadata.encoding, 'base64').toString()).toBe('binary/encrypted');
+    expect(Buffer.from(encoded.payloads[0].data, 'base64').toString()).not.toContain('Ada');
+    const decoded = await bodyOf(await post('/decode', encoded));
+    expect(decoded).toEqual(json);
+  });
+
+  it('refuses a missing or wrong bearer token with 401', async () => {
+    expect((await post('/decode', json, { Authorization: '' })).status).toBe(401);
+    expect((await post('/decode', json, { Authorization: 'Bearer nope' })).status).toBe(401);
+  });
+
+  it('answers the Web UI origin preflight, and refuses other origins', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${base}/decode`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+    const allowed = await preflight(UI);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(UI);
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('X-Namespace');
+    const refused = await preflight('http://evil.example');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('refuses a namespace it holds no keys for, naming it', async () => {
+    const response = await post('/decode', json, { 'X-Namespace': 'other' });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: 'no keys for namespace "other" here' });
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const big = { payloads: [{ metadata: {}, data: randomBytes(100 * 1024).toString('base64') }] };
+    expect((await post('/encode', big)).status).toBe(413);
+  });
+
+  it('answers malformed input with 400, unknown paths with 404 and GET with 405', async () => {
+    expect((await post('/decode', 'not json')).status).toBe(400);
+    expect((await post('/decode', { payloads: 'x' })).status).toBe(400);
+    expect((await post('/elsewhere', json)).status).toBe(404);
+    expect((await fetch(`${base}/decode`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(405);
+  });
+
+  it('answers a payload it cannot decrypt with 422 and the reason', async () => {
+    const encoded = await bodyOf(await post('/encode', json));
+    encoded.payloads[0].metadata['encryption-key-id'] = Buffer.from('v9').toString('base64');
+    const response = await post('/decode', encoded);
+    expect(response.status).toBe(422);
+    expect((await bodyOf(response)).error).toMatch(/key "v9", which is not among the loaded keys/);
+  });
+});
