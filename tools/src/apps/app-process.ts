@@ -32,8 +32,13 @@ export function startApp(app: string, entry: 'worker' | 'client', options: Start
 
 /** Runs a built script with node from the workspace root and watches what it prints. */
 export function startScript(script: string, options: StartAppOptions = {}): AppRun {
-  const name = script.split('/').slice(-2).join('/');
-  const child = spawn(process.execPath, [script, ...(options.args ?? [])], {
+  return startCommand(process.execPath, [script, ...(options.args ?? [])], { ...options, args: [] });
+}
+
+/** Runs any program from the workspace root (e.g. the Temporal CLI) and watches what it prints. */
+export function startCommand(command: string, args: string[], options: StartAppOptions = {}): AppRun {
+  const name = [command, ...args].join(' ').split('/').slice(-2).join('/').slice(0, 60);
+  const child = spawn(command, [...args, ...(options.args ?? [])], {
     cwd: WORKSPACE_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
