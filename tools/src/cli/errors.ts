@@ -1,7 +1,7 @@
 import { SetupError } from '@temporal-samples/connection';
 
-export class ServerBinaryError extends SetupError {
-  readonly kind = 'server-binary';
+export class GoBinaryError extends SetupError {
+  readonly kind = 'go-binary';
 }
 
 export class ServerStartError extends SetupError {
