@@ -25,8 +25,8 @@ export interface StartAppOptions {
   onLine?: (line: string) => void;
 }
 
-/** Runs an app's built entry point (`worker` or `client`) as a user would, with node. */
-export function startApp(app: string, entry: 'worker' | 'client', options: StartAppOptions = {}): AppRun {
+/** Runs an app's built entry point (`worker`, `client` or `starter`) as a user would, with node. */
+export function startApp(app: string, entry: 'worker' | 'client' | 'starter', options: StartAppOptions = {}): AppRun {
   return startScript(join(appDir(app), 'dist', `${entry}.js`), options);
 }
 

@@ -1,0 +1,3 @@
+export { HttpError, InvalidInputError } from './http-errors';
+export { startStarterServer, type StarterOptions, type StarterServer } from './starter-server';
+export { starterAddress, StarterSettingError, type StarterAddress } from './starter-settings';
