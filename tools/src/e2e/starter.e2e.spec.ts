@@ -1,44 +1,18 @@
-import { join } from 'node:path';
 import { startApp, type AppRun } from '../apps/app-process';
-import { CLOUD_LIKE } from '../cluster/cloud-like';
 import type { LocalCluster } from '../cluster/local-cluster';
-import { mintToken } from '../tokens/mint-token';
-import { loadOrCreateSigningKey } from '../tokens/signing-key';
-import { startTestCluster } from '../testing/test-cluster';
+import { TARGET_CLUSTERS, type DeploymentTarget } from '../testing/target-clusters';
 
-type App = 'plain' | 'local-mtls' | 'cloud-mtls';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Target {
-  cluster(): Promise<LocalCluster>;
-  env(cluster: LocalCluster): Record<string, string>;
-}
-
-const TARGETS: Record<App, Target> = {
-  plain: { cluster: () => startTestCluster(['samples']), env: (cluster) => ({ TEMPORAL_ADDRESS: cluster.address }) },
-  'local-mtls': { cluster: () => startTestCluster(['samples'], { mtls: true }), env: (cluster) => ({ TEMPORAL_ADDRESS: cluster.address }) },
-  'cloud-mtls': {
-    cluster: () => startTestCluster([CLOUD_LIKE.namespace], { cloudLike: true }),
-    env: (cluster) => ({
-      TEMPORAL_ADDRESS: cluster.address,
-      TEMPORAL_NAMESPACE: CLOUD_LIKE.namespace,
-      TEMPORAL_TASK_QUEUE: 'greetings',
-      TEMPORAL_TLS_SERVER_CA_CERT_PATH: join(CLOUD_LIKE.certsDir, 'server-ca.pem'),
-      TEMPORAL_TLS_SERVER_NAME: CLOUD_LIKE.apiKeyServerName,
-      TEMPORAL_API_KEY: mintToken(loadOrCreateSigningKey(CLOUD_LIKE.certsDir), { namespace: CLOUD_LIKE.namespace, role: 'write', ttlSeconds: 600 }),
-    }),
-  },
-};
-
-describe.each(Object.keys(TARGETS) as App[])('the HTTP starter of apps/%s', (app) => {
+describe.each(Object.keys(TARGET_CLUSTERS) as DeploymentTarget[])('the HTTP starter of apps/%s', (app) => {
   let cluster: LocalCluster;
   let worker: AppRun;
   let starter: AppRun;
   let url: string;
 
   beforeAll(async () => {
-    cluster = await TARGETS[app].cluster();
-    const env = TARGETS[app].env(cluster);
+    cluster = await TARGET_CLUSTERS[app].start();
+    const env = TARGET_CLUSTERS[app].env(cluster);
     worker = startApp(app, 'worker', { env });
     await worker.waitFor(/Worker polling/);
     starter = startApp(app, 'starter', { env: { ...env, STARTER_PORT: '0' } });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WORKSPACE_ROOT } from '../apps/app-process';
@@ -9,26 +9,41 @@ export interface WorkspaceCopy {
   remove(): void;
 }
 
+/** Links node_modules entry by entry, except the workspace packages, which point at the copy's own libs/ and tools/. */
+function linkNodeModules(root: string): void {
+  const modules = join(WORKSPACE_ROOT, 'node_modules');
+  mkdirSync(join(root, 'node_modules', '@temporal-samples'), { recursive: true });
+  for (const entry of readdirSync(modules)) {
+    if (entry !== '@temporal-samples') symlinkSync(join(modules, entry), join(root, 'node_modules', entry));
+  }
+  const scope = join(modules, '@temporal-samples');
+  for (const entry of readdirSync(scope)) {
+    const link = join(scope, entry);
+    if (lstatSync(link).isSymbolicLink()) symlinkSync(readlinkSync(link), join(root, 'node_modules', '@temporal-samples', entry));
+  }
+}
+
 /**
- * A copy of the workspace as a fresh clone would have it (tracked and new, non-ignored files),
- * sharing node_modules and the generated certs/ by symlink, for tests that change the tree.
+ * A throwaway checkout for tests that change the tree: the files git knows (tracked and new,
+ * not ignored) as they are in the working tree, node_modules by links, and the generated certs/
+ * of the real workspace.
  */
 export function copyWorkspace(): WorkspaceCopy {
   const root = mkdtempSync(join(tmpdir(), 'workspace-copy-'));
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: WORKSPACE_ROOT })
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: WORKSPACE_ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  })
     .toString('utf8')
     .split('\0')
-    .filter(Boolean);
+    .filter((file) => file && existsSync(join(WORKSPACE_ROOT, file)));
   for (const file of files) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
-    try {
-      copyFileSync(join(WORKSPACE_ROOT, file), join(root, file));
-    } catch {
-      // listed by git but deleted in the working tree
-    }
+    copyFileSync(join(WORKSPACE_ROOT, file), join(root, file));
   }
-  symlinkSync(join(WORKSPACE_ROOT, 'node_modules'), join(root, 'node_modules'));
+  linkNodeModules(root);
   rmSync(join(root, 'certs'), { recursive: true, force: true });
   symlinkSync(join(WORKSPACE_ROOT, 'certs'), join(root, 'certs'));
+  execFileSync('git', ['init', '-q'], { cwd: root });
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

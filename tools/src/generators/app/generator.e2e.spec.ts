@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startScript, WORKSPACE_ROOT } from '../../apps/app-process';
+import { TARGET_CLUSTERS, type DeploymentTarget } from '../../testing/target-clusters';
+import { copyWorkspace, type WorkspaceCopy } from '../../testing/workspace-copy';
+
+const run = promisify(execFile);
+/** Nx in the copy: no daemon left behind, plain output. */
+const NX_ENV = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
+const APPS: Record<DeploymentTarget, string> = { plain: 'billing', 'local-mtls': 'payments', 'cloud-mtls': 'ledger' };
+
+async function npx(cwd: string, ...args: string[]): Promise<string> {
+  try {
+    const { stdout, stderr } = await run('npx', args, { cwd, env: NX_ENV, maxBuffer: 64 * 1024 * 1024 });
+    return stdout + stderr;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`npx ${args.join(' ')} failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}${failed.message}`);
+  }
+}
+
+describe('nx g @temporal-samples/tools:app in a copy of the workspace, one app per target, on real clusters', () => {
+  let workspace: WorkspaceCopy;
+
+  beforeAll(async () => {
+    workspace = copyWorkspace();
+    // A fresh clone has no tools/dist: the generator runs from the built file, so Nx says to build tools first.
+    await expect(npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', 'x', '--target=plain', '--no-interactive')).rejects.toThrow(
+      /Could not resolve "\.\/dist\/generators\/app\/generator\.js"/,
+    );
+    await npx(workspace.root, 'nx', 'run', 'tools:build', '--output-style=static');
+    for (const [target, name] of Object.entries(APPS)) {
+      const generated = await npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', name, `--target=${target}`, '--no-interactive');
+      expect(generated).toMatch(new RegExp(`CREATE apps/${name}/project\\.json`));
+    }
+    await npx(workspace.root, 'nx', 'sync');
+    await npx(workspace.root, 'nx', 'run-many', '-t', 'build', '-p', Object.values(APPS).join(','), '--output-style=static');
+  }, 300_000);
+
+  afterAll(() => workspace?.remove());
+
+  it('refuses an app that exists, non-zero, with the fix', async () => {
+    await expect(npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', 'billing', '--target=plain', '--no-interactive')).rejects.toThrow(
+      /apps\/billing already exists: pick another name/,
+    );
+  });
+
+  it.each(Object.entries(APPS) as [DeploymentTarget, string][])(
+    'the %s app (%s) builds and its worker and client complete a workflow on the matching local cluster',
+    async (target, name) => {
+      const appDir = join(workspace.root, 'apps', name);
+      expect(existsSync(join(appDir, 'dist', 'workflow-bundle.js'))).toBe(true);
+      const profile = target === 'cloud-mtls' ? '.env.example' : '.env';
+      expect(readFileSync(join(appDir, profile), 'utf8')).toMatch(new RegExp(`^TEMPORAL_TASK_QUEUE=${name}$`, 'm'));
+
+      const cluster = await TARGET_CLUSTERS[target].start();
+      const env = TARGET_CLUSTERS[target].env(cluster, name);
+      const worker = startScript(join(appDir, 'dist', 'worker.js'), { env });
+      try {
+        await worker.waitFor(new RegExp(`Worker polling task queue "${name}"`));
+        const client = startScript(join(appDir, 'dist', 'client.js'), { env, args: ['Ada'] });
+        expect(await client.exited).toBe(0);
+        expect(client.output()).toMatch(/^Result: Hello, Ada!$/m);
+      } finally {
+        await worker.stop();
+        await cluster.stop();
+      }
+    },
+    60_000,
+  );
+
+  it('a generated .env.local is git-ignored', async () => {
+    await expect(run('git', ['check-ignore', '-q', 'apps/billing/.env.local'], { cwd: WORKSPACE_ROOT })).resolves.toBeDefined();
+  });
+});

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { CLOUD_LIKE } from '../cluster/cloud-like';
+import type { LocalCluster } from '../cluster/local-cluster';
+import { mintToken } from '../tokens/mint-token';
+import { loadOrCreateSigningKey } from '../tokens/signing-key';
+import { startTestCluster } from './test-cluster';
+
+export type DeploymentTarget = 'plain' | 'local-mtls' | 'cloud-mtls';
+
+export interface TargetCluster {
+  namespace: string;
+  start(): Promise<LocalCluster>;
+  /** What an app of this target needs on top of its own .env to reach the cluster. */
+  env(cluster: LocalCluster, taskQueue?: string): Record<string, string>;
+}
+
+/** The local cluster each deployment target's apps run against in tests. */
+export const TARGET_CLUSTERS: Record<DeploymentTarget, TargetCluster> = {
+  plain: {
+    namespace: 'samples',
+    start: () => startTestCluster(['samples']),
+    env: (cluster) => ({ TEMPORAL_ADDRESS: cluster.address }),
+  },
+  'local-mtls': {
+    namespace: 'samples',
+    start: () => startTestCluster(['samples'], { mtls: true }),
+    env: (cluster) => ({ TEMPORAL_ADDRESS: cluster.address }),
+  },
+  'cloud-mtls': {
+    namespace: CLOUD_LIKE.namespace,
+    start: () => startTestCluster([CLOUD_LIKE.namespace], { cloudLike: true }),
+    env: (cluster, taskQueue = 'greetings') => ({
+      TEMPORAL_ADDRESS: cluster.address,
+      TEMPORAL_NAMESPACE: CLOUD_LIKE.namespace,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      TEMPORAL_TLS_SERVER_CA_CERT_PATH: join(CLOUD_LIKE.certsDir, 'server-ca.pem'),
+      TEMPORAL_TLS_SERVER_NAME: CLOUD_LIKE.apiKeyServerName,
+      TEMPORAL_API_KEY: mintToken(loadOrCreateSigningKey(CLOUD_LIKE.certsDir), {
+        namespace: CLOUD_LIKE.namespace,
+        role: 'write',
+        ttlSeconds: 600,
+      }),
+    }),
+  },
+};
