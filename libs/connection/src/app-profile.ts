@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rememberAppName } from './diagnose/remembered-profile';
 import { loadProfile, type LoadProfileOptions } from './load-profile';
 import type { Profile } from './profile';
 
@@ -5,6 +8,16 @@ export type AppProfile = Profile & { taskQueue: string };
 
 /** The profile of an app folder (its `.env`, `.env.local` and the process environment), task queue included. */
 export function loadAppProfile(appDir: string, options: Omit<LoadProfileOptions, 'envDir'> = {}): AppProfile {
+  rememberAppName(projectName(appDir));
   const profile = loadProfile({ ...options, envDir: appDir, requireTaskQueue: true });
   return { ...profile, taskQueue: profile.taskQueue as string };
+}
+
+/** The app's Nx project name, from its project.json, so nothing in the app names itself. */
+function projectName(appDir: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(appDir, 'project.json'), 'utf8')) as { name?: string }).name;
+  } catch {
+    return undefined;
+  }
 }

@@ -26,15 +26,12 @@ function readEnvFile(path: string): EnvLayer | undefined {
  * The layers of an app's profile, highest precedence first: the process environment, then the
  * app's `.env.local`, then its `.env`. Files are parsed, never loaded into `process.env`.
  */
-export function readEnvLayers(envDir: string | undefined, processEnv: NodeJS.ProcessEnv): EnvLayer[] {
+export function readEnvLayers(envDir: string | undefined, processEnv: NodeJS.ProcessEnv, envFile?: string): EnvLayer[] {
   const definedProcessVars = Object.fromEntries(
     Object.entries(processEnv).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-  const fileLayers = envDir
-    ? [readEnvFile(join(envDir, '.env.local')), readEnvFile(join(envDir, '.env'))].filter(
-        (layer): layer is EnvLayer => layer !== undefined,
-      )
-    : [];
+  const files = envFile ? [envFile] : envDir ? [join(envDir, '.env.local'), join(envDir, '.env')] : [];
+  const fileLayers = files.map(readEnvFile).filter((layer): layer is EnvLayer => layer !== undefined);
   return [{ source: PROCESS_ENV_SOURCE, vars: definedProcessVars }, ...fileLayers];
 }
 

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadClientConfigProfile, type ClientConfigTLS, type ConfigDataSource } from '@temporalio/envconfig';
 import { applyLegacyAliases } from './aliases';
 import { checkClientCertificate } from './client-cert-checks';
@@ -22,6 +22,8 @@ import { validateAddress } from './validate-address';
 export interface LoadProfileOptions {
   /** Folder holding the app's `.env` and `.env.local`. */
   envDir?: string;
+  /** One profile file to read instead of an app folder's `.env` files; relative paths are read from its folder. */
+  envFile?: string;
   /** Defaults to `process.env`; it is read, never written. */
   env?: NodeJS.ProcessEnv;
   /** Workers and starters need `TEMPORAL_TASK_QUEUE`; tools that only talk to the server do not. */
@@ -161,8 +163,9 @@ function noticeApiKeyWithCertificate(tls: TlsMaterial | undefined, apiKey: strin
  * first invalid value.
  */
 export function loadProfile(options: LoadProfileOptions = {}): Profile {
-  const envDir = options.envDir === undefined ? undefined : resolve(options.envDir);
-  const { layers, notices } = applyLegacyAliases(readEnvLayers(envDir, options.env ?? process.env));
+  const envFile = options.envFile === undefined ? undefined : resolve(options.envFile);
+  const envDir = envFile ? dirname(envFile) : options.envDir === undefined ? undefined : resolve(options.envDir);
+  const { layers, notices } = applyLegacyAliases(readEnvLayers(envDir, options.env ?? process.env, envFile));
   const merged = mergeLayers(layers);
   rejectPlaceholders(merged);
   const disableFile = options.useConfigFile === false;

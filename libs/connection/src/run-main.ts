@@ -1,5 +1,5 @@
 import { explainPermissionDenied, isPermissionDenied } from './diagnose/explain-permission';
-import { rememberedProfile } from './diagnose/remembered-profile';
+import { rememberedAppName, rememberedProfile } from './diagnose/remembered-profile';
 import { SetupError } from './errors';
 
 /** A refusal after connecting (e.g. starting a workflow with a read-only key), explained with the profile in use. */
@@ -12,7 +12,9 @@ function explainLate(error: unknown): SetupError | undefined {
 
 export function formatFailure(error: unknown): string {
   const explained = error instanceof SetupError ? error : explainLate(error);
-  if (explained) return `✗ ${explained.problem}\n  Fix: ${explained.fix}`;
+  const app = rememberedAppName();
+  const diagnose = app ? `\n  Diagnose: npx nx run ${app}:doctor` : '';
+  if (explained) return `✗ ${explained.problem}\n  Fix: ${explained.fix}${diagnose}`;
   if (error instanceof Error) return `✗ ${error.name}: ${error.message}`;
   return `✗ ${String(error)}`;
 }

@@ -30,7 +30,7 @@ const CLIENT_CERT_REJECTED: Record<string, string> = {
   ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE: 'it is not usable for client authentication',
 };
 
-function hostAndPort(address: string): { host: string; port: number } {
+export function hostAndPort(address: string): { host: string; port: number } {
   const colon = address.lastIndexOf(':');
   return { host: address.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(address.slice(colon + 1)) };
 }
@@ -51,7 +51,7 @@ function certificateNames(message: string): string[] {
     .filter(Boolean);
 }
 
-function unreachable(profile: Profile, outcome: ProbeOutcome): SetupError | undefined {
+export function unreachable(profile: Profile, outcome: ProbeOutcome): SetupError | undefined {
   const reasons: Partial<Record<ProbeOutcome['kind'], string>> = {
     refused: 'connection refused (nothing listens on that port)',
     unresolved: 'the host name does not resolve',
@@ -61,7 +61,7 @@ function unreachable(profile: Profile, outcome: ProbeOutcome): SetupError | unde
   return reason ? new UnreachableServerError(profile.address, reason) : undefined;
 }
 
-function explainTlsOutcome(profile: Profile, outcome: ProbeOutcome): SetupError | undefined {
+export function explainTlsOutcome(profile: Profile, outcome: ProbeOutcome): SetupError | undefined {
   if (outcome.kind !== 'error') {
     return outcome.kind === 'closed' ? new ServerNotTlsError(profile.address, tlsOrigin(profile)) : unreachable(profile, outcome);
   }

@@ -10,3 +10,14 @@ export function rememberProfile(profile: Profile): void {
 export function rememberedProfile(): Profile | undefined {
   return current;
 }
+
+let appName: string | undefined;
+
+/** loadAppProfile notes the app's Nx project name, so failures can name its doctor command. */
+export function rememberAppName(name: string | undefined): void {
+  appName = name;
+}
+
+export function rememberedAppName(): string | undefined {
+  return appName;
+}

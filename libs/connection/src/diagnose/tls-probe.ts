@@ -20,8 +20,15 @@ export interface TlsProbeOptions {
   acceptAnyServerCert?: boolean;
 }
 
+export interface PeerCertificate {
+  subject: string;
+  issuer: string;
+  names: string[];
+  validTo: string;
+}
+
 export type ProbeOutcome =
-  | { kind: 'accepted' }
+  | { kind: 'accepted'; peer?: PeerCertificate }
   | { kind: 'refused' | 'unresolved' | 'timeout' | 'closed' }
   | { kind: 'error'; code: string; message: string; serverNames?: string[] };
 
@@ -31,6 +38,17 @@ function altNames(socket: TLSSocket): string[] {
     .split(', ')
     .map((entry) => entry.replace(/^(DNS|IP Address):/, ''))
     .filter(Boolean);
+}
+
+function peerOf(socket: TLSSocket): PeerCertificate | undefined {
+  const certificate = socket.getPeerCertificate();
+  if (!certificate || !certificate.subject) return undefined;
+  return {
+    subject: String(certificate.subject.CN ?? ''),
+    issuer: String(certificate.issuer?.CN ?? ''),
+    names: altNames(socket).map((name) => (name === '0:0:0:0:0:0:0:1' ? '::1' : name)),
+    validTo: new Date(certificate.valid_to).toISOString(),
+  };
 }
 
 function outcomeOf(error: NodeJS.ErrnoException): ProbeOutcome {
@@ -64,8 +82,9 @@ export function probeTls(options: TlsProbeOptions): Promise<ProbeOutcome> {
     };
     const timer = setTimeout(() => finish({ kind: 'timeout' }), PROBE_TIMEOUT_MS);
     socket.once('secureConnect', () => {
+      const peer = peerOf(socket);
       socket.write(H2_PREFACE);
-      socket.once('data', () => finish({ kind: 'accepted' }));
+      socket.once('data', () => finish({ kind: 'accepted', peer }));
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const outcome = outcomeOf(error);

@@ -11,13 +11,17 @@ const run = promisify(execFile);
 const NX_ENV = { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', NX_NO_CLOUD: 'true', NX_SKIP_NX_CACHE: 'true' };
 const APPS: Record<DeploymentTarget, string> = { plain: 'billing', 'local-mtls': 'payments', 'cloud-mtls': 'ledger' };
 
+// Nx colours its output when it runs inside an Nx task (FORCE_COLOR), as `npm test` does.
+// eslint-disable-next-line no-control-regex
+const withoutColors = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
 async function npx(cwd: string, ...args: string[]): Promise<string> {
   try {
     const { stdout, stderr } = await run('npx', args, { cwd, env: NX_ENV, maxBuffer: 64 * 1024 * 1024 });
-    return stdout + stderr;
+    return withoutColors(stdout + stderr);
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`npx ${args.join(' ')} failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}${failed.message}`);
+    throw new Error(withoutColors(`npx ${args.join(' ')} failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}${failed.message}`));
   }
 }
 

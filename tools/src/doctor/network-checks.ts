@@ -1,0 +1,63 @@
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import {
+  explainTlsOutcome,
+  hostAndPort,
+  probeTcp,
+  probeTls,
+  ServerSpeaksTlsError,
+  type Profile,
+} from '@temporal-samples/connection';
+import { fail, pass, type CheckResult } from './check';
+
+const DNS_TIMEOUT_MS = 3_000;
+
+async function resolves(host: string): Promise<string | undefined> {
+  if (isIP(host)) return host;
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), DNS_TIMEOUT_MS).unref());
+  return Promise.race([lookup(host).then(({ address }) => address, () => undefined), timeout]);
+}
+
+/** Syntax (already checked by the profile), name resolution, then a TCP connect: refused, timed out, or open. */
+export async function checkAddress(profile: Profile): Promise<CheckResult[]> {
+  const { host, port } = hostAndPort(profile.address);
+  const ip = await resolves(host);
+  if (!ip) return [fail('address', 'DNS', `${host} does not resolve (within ${DNS_TIMEOUT_MS / 1000} s).`, 'check the host name in TEMPORAL_ADDRESS.')];
+  const results = [pass('address', 'DNS', `${host} resolves to ${ip}`)];
+  const tcp = await probeTcp(host, port);
+  if (tcp.kind === 'accepted') return [...results, pass('address', 'TCP', `${profile.address} accepts connections`)];
+  const reason = tcp.kind === 'refused' ? 'refused the connection (nothing listens there)' : tcp.kind === 'timeout' ? 'did not answer within 3 s' : `failed (${tcp.kind})`;
+  return [...results, fail('address', 'TCP', `${profile.address} ${reason}.`, 'start the server (npx nx run <app>:server for a local one) or fix the host and port.')];
+}
+
+/** Whether the server speaks TLS as the profile expects, and whether it accepts this client's certificate and names. */
+export async function checkTls(profile: Profile): Promise<CheckResult[]> {
+  const { host, port } = hostAndPort(profile.address);
+  const anyTls = await probeTls({ host, port, acceptAnyServerCert: true, serverName: profile.tls?.serverName });
+  const speaksTls = anyTls.kind === 'accepted' || (anyTls.kind === 'error' && !/WRONG_VERSION|PACKET_LENGTH|ECONNRESET|EPROTO/.test(anyTls.code));
+  if (!profile.tls) {
+    if (!speaksTls) return [pass('tls', 'plaintext', 'the server speaks plaintext, as the profile does')];
+    const error = new ServerSpeaksTlsError(profile.address, { variable: 'TEMPORAL_TLS', source: 'the profile' });
+    return [fail('tls', 'TLS mismatch', error.problem, error.fix)];
+  }
+  const asksForCertificate = anyTls.kind === 'error' && /CERTIFICATE_REQUIRED/.test(anyTls.code);
+  const outcome = await probeTls({
+    host,
+    port,
+    serverName: profile.tls.serverName,
+    ca: profile.tls.serverCaCert,
+    cert: profile.tls.clientCert,
+    key: profile.tls.clientKey,
+  });
+  if (outcome.kind === 'accepted') {
+    const peer = outcome.peer;
+    const certificate = peer ? `server certificate ${peer.subject} (names ${peer.names.join(', ')}; issued by ${peer.issuer}; valid to ${peer.validTo})` : 'server certificate';
+    return [
+      pass('tls', 'handshake', `${certificate} is trusted and valid for ${profile.tls.serverName ?? host}`),
+      pass('tls', 'client certificate', asksForCertificate ? 'the server asks for one, and accepts this one' : profile.tls.clientCert ? 'sent; the server does not require one' : 'none needed: the server does not ask for one'),
+    ];
+  }
+  const explained = explainTlsOutcome(profile, outcome);
+  if (explained) return [fail('tls', explained.kind, explained.problem, explained.fix)];
+  return [fail('tls', 'handshake', `the TLS handshake failed: ${outcome.kind === 'error' ? outcome.message.trim() : outcome.kind}`, 'check the TLS settings against the server.')];
+}

@@ -1,0 +1,40 @@
+import {
+  loadProfile,
+  mergeLayers,
+  readEnvLayers,
+  SetupError,
+  type LoadProfileOptions,
+  type Profile,
+} from '@temporal-samples/connection';
+import { fail, pass, type CheckResult } from './check';
+import { closestKnownName, isKnownName } from './known-names';
+
+export interface ProfileCheck {
+  results: CheckResult[];
+  profile?: Profile;
+}
+
+function unknownNames(options: LoadProfileOptions): CheckResult[] {
+  const merged = mergeLayers(readEnvLayers(options.envDir, options.env ?? process.env, options.envFile));
+  return Object.keys(merged.vars)
+    .filter((name) => name.startsWith('TEMPORAL_') && !isKnownName(name))
+    .map((name) =>
+      fail('profile', 'variable names', `${name} (from ${merged.sourceOf[name]}) is not a name Temporal reads.`, `did you mean ${closestKnownName(name)}? Rename it.`),
+    );
+}
+
+/** Every value and where it came from (secrets redacted), unknown TEMPORAL_* names, and the profile's own validation. */
+export function checkProfile(options: LoadProfileOptions): ProfileCheck {
+  const typos = unknownNames(options);
+  const notices: string[] = [];
+  try {
+    const profile = loadProfile({ ...options, onNotice: (notice) => notices.push(notice) });
+    const values = profile.entries.map((entry) => pass('profile', entry.variable, `${entry.secret ? '<redacted>' : entry.value} (${entry.source})`));
+    const results = [...values, ...notices.map((notice) => pass('profile', 'notice', notice)), ...typos];
+    if (typos.length === 0) results.push(pass('profile', 'variable names', 'every TEMPORAL_* name is one Temporal reads'));
+    return { results, profile };
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    return { results: [...typos, fail('profile', error.kind, error.problem, error.fix)] };
+  }
+}

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appDir, startScript, WORKSPACE_ROOT } from '../apps/app-process';
+import { CLIENT_CA, DEFAULT_CERTS_DIR } from '../certs/layout';
+import { generateExpiredClient, generateForeignClient, generateMismatchedClient } from '../certs/test-material';
+import { CLOUD_LIKE } from '../cluster/cloud-like';
+import type { LocalCluster } from '../cluster/local-cluster';
+import { freePort } from '../cluster/ports';
+import type { CheckResult } from '../doctor/check';
+import { mintToken, type Role } from '../tokens/mint-token';
+import { loadOrCreateSigningKey } from '../tokens/signing-key';
+import { TARGET_CLUSTERS, type DeploymentTarget } from '../testing/target-clusters';
+
+const DOCTOR = join(WORKSPACE_ROOT, 'tools', 'dist', 'doctor', 'cli.js');
+
+interface Report {
+  ok: boolean;
+  checks: CheckResult[];
+  exitCode: number | null;
+  seconds: number;
+  text: string;
+}
+
+async function doctor(app: DeploymentTarget, env: Record<string, string>): Promise<Report> {
+  const started = Date.now();
+  const json = startScript(DOCTOR, { args: ['--env-dir', appDir(app), '--json'], env });
+  const exitCode = await json.exited;
+  const text = startScript(DOCTOR, { args: ['--env-dir', appDir(app)], env });
+  await text.exited;
+  const parsed = JSON.parse(json.output()) as { ok: boolean; checks: CheckResult[] };
+  return { ...parsed, exitCode, seconds: (Date.now() - started) / 1000, text: text.output() };
+}
+
+type Case = [string, () => Record<string, string>, RegExp, RegExp];
+
+function expectFailure(report: Report, found: RegExp, fix: RegExp): void {
+  expect(report.exitCode).toBe(1);
+  expect(report.ok).toBe(false);
+  const failed = report.checks.filter((check) => !check.ok);
+  expect(failed.map((check) => `${check.name}: ${check.found}`).join('\n')).toMatch(found);
+  expect(failed.map((check) => check.fix).join('\n')).toMatch(fix);
+  expect(report.text).toMatch(/^ {2}✗ /m);
+  expect(report.text).toMatch(/^ {6}Fix: /m);
+}
+
+function expectHealthy(report: Report): void {
+  expect(report.checks.filter((check) => !check.ok)).toEqual([]);
+  expect(report.exitCode).toBe(0);
+  expect(report.checks.map((check) => check.section)).toEqual(expect.arrayContaining(['profile', 'address', 'tls', 'temporal']));
+  expect(report.text).toMatch(/All checks passed\.$/m);
+}
+
+describe('doctor against the real local clusters', () => {
+  const clusters: Partial<Record<DeploymentTarget, LocalCluster>> = {};
+  let badDir: string;
+  const bad: Record<string, { certPath: string; keyPath: string }> = {};
+  const base = (target: DeploymentTarget, taskQueue?: string) => TARGET_CLUSTERS[target].env(clusters[target] as LocalCluster, taskQueue);
+  const token = (role: Role, namespace: string = CLOUD_LIKE.namespace, ttlSeconds = 600) =>
+    mintToken(loadOrCreateSigningKey(CLOUD_LIKE.certsDir), { namespace, role, ttlSeconds });
+
+  beforeAll(async () => {
+    for (const target of Object.keys(TARGET_CLUSTERS) as DeploymentTarget[]) clusters[target] = await TARGET_CLUSTERS[target].start();
+    badDir = mkdtempSync(join(tmpdir(), 'doctor-certs-'));
+    bad.foreign = await generateForeignClient(badDir, 'foreign');
+    bad.expired = await generateExpiredClient(DEFAULT_CERTS_DIR, badDir, 'expired');
+    bad.mismatched = await generateMismatchedClient(DEFAULT_CERTS_DIR, badDir, 'mismatched');
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(Object.values(clusters).map((cluster) => cluster?.stop()));
+    if (badDir) rmSync(badDir, { recursive: true, force: true });
+  });
+
+  it.each(Object.keys(TARGET_CLUSTERS) as DeploymentTarget[])('the healthy profile of %s is all ✓', async (target) => {
+    const env = target === 'cloud-mtls' ? { ...base(target), TEMPORAL_API_KEY: token('write') } : base(target);
+    expectHealthy(await doctor(target, env));
+  });
+
+  const plainCases: Case[] = [
+    ['a misspelt variable', () => ({ ...base('plain'), TEMPORAL_ADRESS: 'x' }), /TEMPORAL_ADRESS \(from process environment\) is not a name Temporal reads/, /did you mean TEMPORAL_ADDRESS\?/],
+    ['an address with a scheme', () => ({ ...base('plain'), TEMPORAL_ADDRESS: 'http://localhost:7233' }), /has a URL scheme/, /set TEMPORAL_ADDRESS=localhost:7233/],
+    ['an unknown namespace', () => ({ ...base('plain'), TEMPORAL_NAMESPACE: 'nope' }), /Namespace "nope" does not exist/, /npx nx run tools:namespace -- --name nope/],
+    ['TLS on against a plaintext server', () => ({ ...base('plain'), TEMPORAL_TLS: 'true' }), /does not speak TLS/, /use the server's TLS port/],
+  ];
+  const mtlsCases: Case[] = [
+    ['no client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: '', TEMPORAL_TLS_CLIENT_KEY_PATH: '' }), /requires a client certificate/, /set TEMPORAL_TLS_CLIENT_CERT_PATH/],
+    ['a client certificate from an untrusted CA', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.foreign.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.foreign.keyPath }), /refused the client certificate/, /issued by the cluster's client CA/],
+    ['an expired client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.expired.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.expired.keyPath }), /is expired/, /renew it/],
+    ['a key that does not match', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.mismatched.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.mismatched.keyPath }), /does not belong to the certificate/, /use the key that was generated with that certificate/],
+    ['a CA certificate where the client certificate belongs', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.cert), TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.key) }), /holds a CA certificate/, /point it at the client \(leaf\) certificate/],
+    ['a wrong server name', () => ({ ...base('local-mtls'), TEMPORAL_TLS_SERVER_NAME: 'evil.example' }), /not valid for "evil\.example"/, /set TEMPORAL_TLS_SERVER_NAME to a name its certificate carries/],
+    ['no server CA', () => ({ ...base('local-mtls'), TEMPORAL_TLS_SERVER_CA_CERT_PATH: '' }), /server's certificate is not trusted/, /set TEMPORAL_TLS_SERVER_CA_CERT_PATH/],
+    ['TLS off against the TLS port', () => ({ ...base('local-mtls'), TEMPORAL_TLS: 'false' }), /speaks TLS, but this profile connects in plaintext/, /turn TLS on/],
+  ];
+  const cloudCases: Case[] = [
+    ['an expired API key', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('write', CLOUD_LIKE.namespace, -60) }), /the API key expired at/, /use an API key that grants "write"/],
+    ['an API key for another namespace', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('write', 'other.local01') }), /grants roles on other\.local01 only/, /use an API key that grants "write" on sample\.local01/],
+    ['a read-only API key for a worker', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('read') }), /worker permission: the key grants read on sample\.local01; polling needs write/, /use a key with write on sample\.local01/],
+    ['the Web UI host as address', () => ({ ...base('cloud-mtls'), TEMPORAL_ADDRESS: 'web.a1b2c.tmprl.cloud:443' }), /the Web UI host/, /use the namespace's gRPC endpoint/],
+  ];
+
+  it.each(plainCases)('plain: %s', async (_name, env, found, fix) => expectFailure(await doctor('plain', env()), found, fix));
+  it.each(mtlsCases)('local-mtls: %s', async (_name, env, found, fix) => expectFailure(await doctor('local-mtls', env()), found, fix));
+  it.each(cloudCases)('cloud-mtls: %s', async (_name, env, found, fix) => expectFailure(await doctor('cloud-mtls', env()), found, fix));
+
+  it('a dead address: ✗ with the fix, and the whole run within 20 s', async () => {
+    const report = await doctor('plain', { TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });
+    expectFailure(report, /refused the connection/, /start the server/);
+    expect(report.seconds).toBeLessThan(20);
+  });
+});
