@@ -23,7 +23,7 @@ export async function checkAddress(profile: Profile): Promise<CheckResult[]> {
   const { host, port } = hostAndPort(profile.address);
   const ip = await resolves(host);
   if (!ip) return [fail('address', 'DNS', `${host} does not resolve (within ${DNS_TIMEOUT_MS / 1000} s).`, 'check the host name in TEMPORAL_ADDRESS.')];
-  const results = [pass('address', 'DNS', `${host} resolves to ${ip}`)];
+  const results = [pass('address', 'DNS', isIP(host) ? `${host} is an IP address: nothing to resolve` : `${host} resolves to ${ip}`)];
   const tcp = await probeTcp(host, port);
   if (tcp.kind === 'accepted') return [...results, pass('address', 'TCP', `${profile.address} accepts connections`)];
   const reason = tcp.kind === 'refused' ? 'refused the connection (nothing listens there)' : tcp.kind === 'timeout' ? 'did not answer within 3 s' : `failed (${tcp.kind})`;
