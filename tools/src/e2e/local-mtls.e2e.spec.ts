@@ -115,6 +115,7 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
       expect(Date.now() - started).toBeLessThan(REFUSED_WITHIN_MS);
       expect(app.output()).toMatch(message);
       expect(app.output()).not.toMatch(/BEGIN PRIVATE KEY/);
+      expect(app.output().trimEnd()).toMatch(/Diagnose: npx nx run local-mtls:doctor$/);
     });
   });
 

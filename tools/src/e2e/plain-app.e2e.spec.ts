@@ -46,6 +46,7 @@ describe('apps/plain against a real local Temporal server', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(client.output()).toContain(`Could not reach a Temporal server at ${closed}`);
     expect(client.output()).toContain('Fix: check that the server is running');
+    expect(client.output().trimEnd()).toMatch(/Diagnose: npx nx run plain:doctor$/);
   });
 
   it('client in an unknown namespace is refused with the command that registers it', async () => {
