@@ -1,6 +1,9 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { CaAsClientCertError, CertificateValidityError, KeyMismatchError, NotPemError } from './errors';
+import { CaAsClientCertError, CertificateValidityError, ClientCertUsageError, KeyMismatchError, NotPemError } from './errors';
 import type { PemSetting } from './pem-setting';
+
+const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
+const ANY_USAGE = '2.5.29.37.0';
 
 function firstCertificate(setting: PemSetting): X509Certificate {
   try {
@@ -11,12 +14,17 @@ function firstCertificate(setting: PemSetting): X509Certificate {
 }
 
 /**
- * What can be known about a client certificate before dialing: it is a leaf, its key matches,
- * and today is inside its validity window. The server checks the rest (its issuer, above all).
+ * What can be known about a client certificate before dialing: it is a leaf meant for client
+ * authentication, its key matches, and today is inside its validity window. The server checks
+ * the rest (its issuer, above all).
  */
 export function checkClientCertificate(cert: PemSetting, key: PemSetting, now = new Date()): void {
   const x509 = firstCertificate(cert);
   if (x509.ca) throw new CaAsClientCertError(cert.origin);
+  const usages = x509.keyUsage;
+  if (usages && usages.length > 0 && !usages.includes(CLIENT_AUTH) && !usages.includes(ANY_USAGE)) {
+    throw new ClientCertUsageError(cert.origin);
+  }
   let matches: boolean;
   try {
     matches = x509.checkPrivateKey(createPrivateKey(key.pem));

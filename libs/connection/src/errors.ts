@@ -361,3 +361,13 @@ export class CodecSettingError extends SetupError {
     super(`${at(origin)}: ${problem}`, fix);
   }
 }
+
+export class ClientCertUsageError extends SetupError {
+  readonly kind = 'client-cert-usage';
+  constructor(readonly origin: SettingOrigin) {
+    super(
+      `The certificate in ${at(origin)} is not for client authentication (its extended key usage lacks clientAuth); a server will refuse it.`,
+      `use a client certificate (for local certificates: npx nx run tools:certs -- --client <name>).`,
+    );
+  }
+}

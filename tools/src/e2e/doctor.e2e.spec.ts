@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appDir, startScript, WORKSPACE_ROOT } from '../apps/app-process';
-import { CLIENT_CA, DEFAULT_CERTS_DIR } from '../certs/layout';
+import { CLIENT_CA, DEFAULT_CERTS_DIR, FRONTEND } from '../certs/layout';
 import { generateExpiredClient, generateForeignClient, generateMismatchedClient } from '../certs/test-material';
 import { CLOUD_LIKE } from '../cluster/cloud-like';
 import type { LocalCluster } from '../cluster/local-cluster';
@@ -89,6 +89,7 @@ describe('doctor against the real local clusters', () => {
     ['an expired client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.expired.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.expired.keyPath }), /is expired/, /renew it/],
     ['a key that does not match', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.mismatched.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.mismatched.keyPath }), /does not belong to the certificate/, /use the key that was generated with that certificate/],
     ['a CA certificate where the client certificate belongs', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.cert), TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.key) }), /holds a CA certificate/, /point it at the client \(leaf\) certificate/],
+    ['a server certificate used as the client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.cert), TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.key) }), /is not for client authentication/, /use a client certificate/],
     ['a wrong server name', () => ({ ...base('local-mtls'), TEMPORAL_TLS_SERVER_NAME: 'evil.example' }), /not valid for "evil\.example"/, /set TEMPORAL_TLS_SERVER_NAME to a name its certificate carries/],
     ['no server CA', () => ({ ...base('local-mtls'), TEMPORAL_TLS_SERVER_CA_CERT_PATH: '' }), /server's certificate is not trusted/, /set TEMPORAL_TLS_SERVER_CA_CERT_PATH/],
     ['TLS off against the TLS port', () => ({ ...base('local-mtls'), TEMPORAL_TLS: 'false' }), /speaks TLS, but this profile connects in plaintext/, /turn TLS on/],
