@@ -8,6 +8,7 @@ import {
   ServerSpeaksTlsError,
   type Profile,
 } from '@temporal-samples/connection';
+import { acceptableClientCas, issuerAsOpenssl } from './acceptable-cas';
 import { fail, pass, type CheckResult } from './check';
 
 const DNS_TIMEOUT_MS = 3_000;
@@ -30,6 +31,19 @@ export async function checkAddress(profile: Profile): Promise<CheckResult[]> {
   return [...results, fail('address', 'TCP', `${profile.address} ${reason}.`, 'start the server (npx nx run <app>:server for a local one) or fix the host and port.')];
 }
 
+const normalizedName = (name: string) => name.replace(/\s+/g, '');
+
+/** The client certificate's issuer against the CAs the server names as acceptable, when openssl can read them. */
+async function checkAcceptableCa(host: string, port: number, profile: Profile): Promise<CheckResult | undefined> {
+  const accepted = await acceptableClientCas(host, port, profile.tls?.serverName);
+  if (!accepted || !profile.tls?.clientCert) return undefined;
+  const issuer = issuerAsOpenssl(profile.tls.clientCert);
+  if (accepted.map(normalizedName).includes(normalizedName(issuer))) {
+    return pass('tls', 'client CA', `the client certificate is issued by ${issuer}, which the server names as acceptable`);
+  }
+  return fail('tls', 'client CA', `the client certificate is issued by ${issuer}, but the server accepts client certificates only from: ${accepted.join('; ')}.`, 'use a certificate issued by one of those CAs.');
+}
+
 /** Whether the server speaks TLS as the profile expects, and whether it accepts this client's certificate and names. */
 export async function checkTls(profile: Profile): Promise<CheckResult[]> {
   const { host, port } = hostAndPort(profile.address);
@@ -41,6 +55,8 @@ export async function checkTls(profile: Profile): Promise<CheckResult[]> {
     return [fail('tls', 'TLS mismatch', error.problem, error.fix)];
   }
   const asksForCertificate = anyTls.kind === 'error' && /CERTIFICATE_REQUIRED/.test(anyTls.code);
+  const caCheck = asksForCertificate && profile.tls.clientCert ? await checkAcceptableCa(host, port, profile) : undefined;
+  if (caCheck && !caCheck.ok) return [caCheck];
   const outcome = await probeTls({
     host,
     port,
@@ -53,6 +69,7 @@ export async function checkTls(profile: Profile): Promise<CheckResult[]> {
     const peer = outcome.peer;
     const certificate = peer ? `server certificate ${peer.subject} (names ${peer.names.join(', ')}; issued by ${peer.issuer}; valid to ${peer.validTo})` : 'server certificate';
     return [
+      ...(caCheck ? [caCheck] : []),
       pass('tls', 'handshake', `${certificate} is trusted and valid for ${profile.tls.serverName ?? host}`),
       pass('tls', 'client certificate', asksForCertificate ? 'the server asks for one, and accepts this one' : profile.tls.clientCert ? 'sent; the server does not require one' : 'none needed: the server does not ask for one'),
     ];

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { connectConnection, explainPermissionDenied, isPermissionDenied, SetupError, type Profile } from '@temporal-samples/connection';
 import type { Connection } from '@temporalio/client';
 import { fail, pass, type CheckResult } from './check';
 
 const CALL_TIMEOUT_MS = 5_000;
+// The frontend refuses long polls with less than 2 s left ("Context timeout is too short").
+const POLL_PROBE_MS = 2_500;
+const GRPC_DEADLINE_EXCEEDED = 4;
 const WRITE_ROLES = new Set(['write', 'admin']);
 
 interface Claims {
@@ -27,14 +31,30 @@ function checkCredentials(profile: Profile): CheckResult[] {
   if (!claims) return [pass('temporal', 'API key', 'an opaque key (not a JWT); only the server can judge it')];
   const roles = (claims.permissions ?? []).filter((permission) => permission.startsWith(`${profile.namespace}:`)).map((permission) => permission.split(':')[1]);
   const expiry = claims.exp ? new Date(claims.exp * 1000).toISOString() : 'never';
-  const results = [pass('temporal', 'API key', `a JWT expiring ${expiry}, roles on ${profile.namespace}: ${roles.join(', ') || 'none'}`)];
-  const canPoll = roles.some((role) => WRITE_ROLES.has(role));
-  results.push(
-    canPoll
-      ? pass('temporal', 'worker permission', `the key lets a worker poll task queue "${profile.taskQueue ?? '(any)'}"`)
-      : fail('temporal', 'worker permission', `the key grants ${roles.join(', ') || 'nothing'} on ${profile.namespace}; polling needs write.`, `use a key with write on ${profile.namespace}.`),
-  );
-  return results;
+  return [pass('temporal', 'API key', `a JWT expiring ${expiry}, roles on ${profile.namespace}: ${roles.join(', ') || 'none'}`)];
+}
+
+function rolesHint(profile: Profile): string {
+  const claims = profile.apiKey ? claimsOf(profile.apiKey) : undefined;
+  if (!claims?.permissions) return '';
+  const roles = claims.permissions.filter((permission) => permission.startsWith(`${profile.namespace}:`)).map((permission) => permission.split(':')[1]);
+  return roles.some((role) => WRITE_ROLES.has(role)) ? '' : ` The key grants ${roles.join(', ') || 'nothing'} on ${profile.namespace}; polling needs write.`;
+}
+
+/** A real poll, on a throwaway task queue so it can take no task: allowed if it waits, refused if denied. */
+async function checkPollPermission(connection: Connection, profile: Profile): Promise<CheckResult> {
+  const taskQueue = { name: `doctor-probe-${randomUUID()}` };
+  try {
+    await connection.withDeadline(Date.now() + POLL_PROBE_MS, () =>
+      connection.workflowService.pollActivityTaskQueue({ namespace: profile.namespace, taskQueue, identity: 'doctor' }),
+    );
+  } catch (error) {
+    if (isPermissionDenied(error)) {
+      return fail('temporal', 'worker permission', `a poll in namespace ${profile.namespace} was refused (permission denied).${rolesHint(profile)}`, `use credentials with write on ${profile.namespace}.`);
+    }
+    if ((error as { code?: number }).code !== GRPC_DEADLINE_EXCEEDED) throw error;
+  }
+  return pass('temporal', 'worker permission', `these credentials may poll task queues in ${profile.namespace} (a poll on a throwaway queue was accepted)`);
 }
 
 async function withDeadline<T>(connection: Connection, call: () => Promise<T>): Promise<T> {
@@ -56,6 +76,7 @@ export async function checkTemporal(profile: Profile): Promise<CheckResult[]> {
     results.push(pass('temporal', 'system info', `the server answers (version ${info.serverVersion || 'unknown'})`));
     await withDeadline(connection, () => connection.workflowService.describeNamespace({ namespace: profile.namespace }));
     results.push(pass('temporal', 'namespace', `"${profile.namespace}" exists and these credentials may describe it`));
+    results.push(await checkPollPermission(connection, profile));
   } catch (error) {
     const explained = isPermissionDenied(error)
       ? explainPermissionDenied(profile, 'describe the namespace')

@@ -85,7 +85,7 @@ describe('doctor against the real local clusters', () => {
   ];
   const mtlsCases: Case[] = [
     ['no client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: '', TEMPORAL_TLS_CLIENT_KEY_PATH: '' }), /requires a client certificate/, /set TEMPORAL_TLS_CLIENT_CERT_PATH/],
-    ['a client certificate from an untrusted CA', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.foreign.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.foreign.keyPath }), /refused the client certificate/, /issued by the cluster's client CA/],
+    ['a client certificate from an untrusted CA', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.foreign.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.foreign.keyPath }), /issued by CN = .*, but the server accepts client certificates only from: CN = Temporal Local Client CA/, /use a certificate issued by one of those CAs/],
     ['an expired client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.expired.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.expired.keyPath }), /is expired/, /renew it/],
     ['a key that does not match', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.mismatched.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.mismatched.keyPath }), /does not belong to the certificate/, /use the key that was generated with that certificate/],
     ['a CA certificate where the client certificate belongs', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.cert), TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.key) }), /holds a CA certificate/, /point it at the client \(leaf\) certificate/],
@@ -97,7 +97,7 @@ describe('doctor against the real local clusters', () => {
   const cloudCases: Case[] = [
     ['an expired API key', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('write', CLOUD_LIKE.namespace, -60) }), /the API key expired at/, /use an API key that grants "write"/],
     ['an API key for another namespace', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('write', 'other.local01') }), /grants roles on other\.local01 only/, /use an API key that grants "write" on sample\.local01/],
-    ['a read-only API key for a worker', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('read') }), /worker permission: the key grants read on sample\.local01; polling needs write/, /use a key with write on sample\.local01/],
+    ['a read-only API key for a worker', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('read') }), /worker permission: a poll in namespace sample\.local01 was refused \(permission denied\)\. The key grants read on sample\.local01; polling needs write/, /use credentials with write on sample\.local01/],
     ['the Web UI host as address', () => ({ ...base('cloud-mtls'), TEMPORAL_ADDRESS: 'web.a1b2c.tmprl.cloud:443' }), /the Web UI host/, /use the namespace's gRPC endpoint/],
   ];
 
