@@ -27,7 +27,13 @@ export async function checkAddress(profile: Profile): Promise<CheckResult[]> {
   const results = [pass('address', 'DNS', isIP(host) ? `${host} is an IP address: nothing to resolve` : `${host} resolves to ${ip}`)];
   const tcp = await probeTcp(host, port);
   if (tcp.kind === 'accepted') return [...results, pass('address', 'TCP', `${profile.address} accepts connections`)];
-  const reason = tcp.kind === 'refused' ? 'refused the connection (nothing listens there)' : tcp.kind === 'timeout' ? 'did not answer within 3 s' : `failed (${tcp.kind})`;
+  const reasons: Record<string, string> = {
+    refused: 'refused the connection (nothing listens there)',
+    timeout: 'did not answer within 3 s (a firewall, or a host that is down)',
+    unresolved: 'does not resolve',
+  };
+  const unreachable = tcp.kind === 'error' && /UNREACH/.test(tcp.code);
+  const reason = unreachable ? 'is unreachable (no route to that host)' : (reasons[tcp.kind] ?? `failed (${tcp.kind === 'error' ? tcp.code : tcp.kind})`);
   return [...results, fail('address', 'TCP', `${profile.address} ${reason}.`, 'start the server (npx nx run <app>:server for a local one) or fix the host and port.')];
 }
 
