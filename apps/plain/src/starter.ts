@@ -5,11 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { connectClient, loadAppProfile, runMain } from '@temporal-samples/connection';
-import { InvalidInputError, starterAddress, startStarterServer } from '@temporal-samples/starter';
+import { runMain } from '@temporal-samples/connection';
+import { InvalidInputError, serveStarter } from '@temporal-samples/starter';
 import { greet } from './workflows';
-
-const APP_DIR = join(__dirname, '..');
 
 function parseInput(body: unknown): string {
   const name = (body as { name?: unknown } | null)?.name;
@@ -19,18 +17,10 @@ function parseInput(body: unknown): string {
   return name.trim();
 }
 
-runMain(async () => {
-  const profile = loadAppProfile(APP_DIR);
-  const client = await connectClient(profile);
-  const server = await startStarterServer({
-    client,
+runMain(() =>
+  serveStarter(join(__dirname, '..'), {
     parseInput,
-    start: (name) => client.workflow.start(greet, { taskQueue: profile.taskQueue, workflowId: `greet-${randomUUID()}`, args: [name] }),
-    ...starterAddress(APP_DIR),
-  });
-  console.log(`Starter listening on ${server.url}: POST /workflows, GET /workflows/:id. Ctrl-C stops it.`);
-  await new Promise((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, resolve)));
-  await server.close();
-  await client.connection.close();
-  console.log('Starter stopped.');
-});
+    start: (client, profile, name) =>
+      client.workflow.start(greet, { taskQueue: profile.taskQueue, workflowId: `greet-${randomUUID()}`, args: [name] }),
+  }),
+);

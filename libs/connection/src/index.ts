@@ -9,7 +9,7 @@ export { parsePemBlocks } from './pem';
 export { formatFailure, runMain } from './run-main';
 export { loadAppProfile, type AppProfile } from './app-profile';
 export { awaitResult, ResultTimeoutError, RESULT_TIMEOUT_MS } from './await-result';
-export { diagnoseConnectFailure, explainTlsOutcome, hostAndPort, unreachable } from './diagnose/diagnose-connect';
+export { diagnoseConnectFailure, explainTlsOutcome, hostAndPort, probeWithProfile, speaksTls, unreachable } from './diagnose/diagnose-connect';
 export { explainPermissionDenied, isPermissionDenied } from './diagnose/explain-permission';
 export { probeTcp, probeTls, type PeerCertificate, type ProbeOutcome, type TlsProbeOptions } from './diagnose/tls-probe';
 export { CODEC_COMPRESS_ABOVE, CODEC_KEY_FILE, CODEC_KEYS, type CodecSettings } from './codec-settings';

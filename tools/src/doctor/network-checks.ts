@@ -5,7 +5,9 @@ import {
   hostAndPort,
   probeTcp,
   probeTls,
+  probeWithProfile,
   ServerSpeaksTlsError,
+  speaksTls,
   type Profile,
 } from '@temporal-samples/connection';
 import { acceptableClientCas, issuerAsOpenssl } from './acceptable-cas';
@@ -54,23 +56,15 @@ async function checkAcceptableCa(host: string, port: number, profile: Profile): 
 export async function checkTls(profile: Profile): Promise<CheckResult[]> {
   const { host, port } = hostAndPort(profile.address);
   const anyTls = await probeTls({ host, port, acceptAnyServerCert: true, serverName: profile.tls?.serverName });
-  const speaksTls = anyTls.kind === 'accepted' || (anyTls.kind === 'error' && !/WRONG_VERSION|PACKET_LENGTH|ECONNRESET|EPROTO/.test(anyTls.code));
   if (!profile.tls) {
-    if (!speaksTls) return [pass('tls', 'plaintext', 'the server speaks plaintext, as the profile does')];
+    if (!speaksTls(anyTls)) return [pass('tls', 'plaintext', 'the server speaks plaintext, as the profile does')];
     const error = new ServerSpeaksTlsError(profile.address, { variable: 'TEMPORAL_TLS', source: 'the profile' });
     return [fail('tls', 'TLS mismatch', error.problem, error.fix)];
   }
   const asksForCertificate = anyTls.kind === 'error' && /CERTIFICATE_REQUIRED/.test(anyTls.code);
   const caCheck = asksForCertificate && profile.tls.clientCert ? await checkAcceptableCa(host, port, profile) : undefined;
   if (caCheck && !caCheck.ok) return [caCheck];
-  const outcome = await probeTls({
-    host,
-    port,
-    serverName: profile.tls.serverName,
-    ca: profile.tls.serverCaCert,
-    cert: profile.tls.clientCert,
-    key: profile.tls.clientKey,
-  });
+  const outcome = await probeWithProfile(profile);
   if (outcome.kind === 'accepted') {
     const peer = outcome.peer;
     const certificate = peer ? `server certificate ${peer.subject} (names ${peer.names.join(', ')}; issued by ${peer.issuer}; valid to ${peer.validTo})` : 'server certificate';

@@ -84,6 +84,24 @@ export function explainTlsOutcome(profile: Profile, outcome: ProbeOutcome): Setu
   return undefined;
 }
 
+/** Whether a probe reached a TLS server at all, whatever it then thought of us. */
+export function speaksTls(outcome: ProbeOutcome): boolean {
+  return outcome.kind === 'accepted' || (outcome.kind === 'error' && !NOT_TLS.has(outcome.code));
+}
+
+/** The TLS handshake exactly as the profile's client makes it. */
+export function probeWithProfile(profile: Profile): Promise<ProbeOutcome> {
+  const { host, port } = hostAndPort(profile.address);
+  return probeTls({
+    host,
+    port,
+    serverName: profile.tls?.serverName,
+    ca: profile.tls?.serverCaCert,
+    cert: profile.tls?.clientCert,
+    key: profile.tls?.clientKey,
+  });
+}
+
 /**
  * Finds why a connection failed by repeating its first steps by hand: TCP, then the TLS
  * handshake with the profile's own certificates. Undefined when nothing explains it.
@@ -93,17 +111,8 @@ export async function diagnoseConnectFailure(profile: Profile): Promise<SetupErr
   const tcp = await probeTcp(host, port);
   if (tcp.kind !== 'accepted') return unreachable(profile, tcp);
   if (!profile.tls) {
-    const tls = await probeTls({ host, port, acceptAnyServerCert: true });
-    const speaksTls = tls.kind === 'accepted' || (tls.kind === 'error' && !NOT_TLS.has(tls.code));
-    return speaksTls ? new ServerSpeaksTlsError(profile.address, tlsOrigin(profile)) : undefined;
+    const speaks = speaksTls(await probeTls({ host, port, acceptAnyServerCert: true }));
+    return speaks ? new ServerSpeaksTlsError(profile.address, tlsOrigin(profile)) : undefined;
   }
-  const outcome = await probeTls({
-    host,
-    port,
-    serverName: profile.tls.serverName,
-    ca: profile.tls.serverCaCert,
-    cert: profile.tls.clientCert,
-    key: profile.tls.clientKey,
-  });
-  return explainTlsOutcome(profile, outcome);
+  return explainTlsOutcome(profile, await probeWithProfile(profile));
 }
