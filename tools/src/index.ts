@@ -1,4 +1,4 @@
 export { startLocalCluster, type LocalCluster, type LocalClusterOptions } from './cluster/local-cluster';
-export { ensureServerBinary, findServerBinary } from './cluster/server-binary';
+export { ensureServerBinary } from './cluster/server-binary';
 export { ensureNamespace, type NamespaceOutcome } from './namespaces/ensure-namespace';
 export { startApp, appDir, type AppRun } from './apps/app-process';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { LEGACY_ALIASES } from './aliases';
 import { loadProfile } from './load-profile';
-import { certificatePem, privateKeyPem } from './testing/pem-fixtures';
+import { certificatePem, pemHeader, privateKeyPem } from './testing/pem-fixtures';
 import { entryFor } from './testing/entries';
 import { dotenv, Sandbox } from './testing/sandbox';
 
@@ -48,7 +48,7 @@ describe('older variable names', () => {
     const { profile } = loadApp({ TEMPORAL_CLIENT_CERT_PATH: 'client.pem', TEMPORAL_CLIENT_KEY_PATH: 'client.key' });
 
     expect(profile.tls?.clientCert).toMatch(/^-----BEGIN CERTIFICATE-----/);
-    expect(profile.tls?.clientKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(profile.tls?.clientKey).toMatch(pemHeader('PRIVATE KEY'));
   });
 
   it('takes TEMPORAL_CLIENT_API_KEY as the API key', () => {

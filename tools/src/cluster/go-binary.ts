@@ -97,3 +97,13 @@ export async function ensureBinary(binary: GoBinary, env: NodeJS.ProcessEnv = pr
   await goInstall(binary, dirname(path));
   return path;
 }
+
+/** For tests: the binary must exist already (`npm test` builds it before Jest starts), so no test waits on Go. */
+export function requireBinary(binary: GoBinary, env: NodeJS.ProcessEnv = process.env): string {
+  const found = findBinary(binary, env);
+  if (found) return found;
+  throw new Error(
+    `No ${binary.label} binary at ${cachedPath(binary, env)} and ${binary.envVar} is unset. ` +
+      'Run the tests with `npm test` (its pretest step builds it) or run `npx nx run tools:server-binary` first.',
+  );
+}

@@ -1,4 +1,4 @@
-import { cachedPath, ensureBinary, findBinary, type GoBinary } from './go-binary';
+import { ensureBinary, type GoBinary } from './go-binary';
 
 /** Temporal server v1.32.1: its go.mod has no replace directive and needs Go 1.26.8. */
 export const TEMPORAL_SERVER: GoBinary = {
@@ -11,6 +11,4 @@ export const TEMPORAL_SERVER: GoBinary = {
   buildTime: 'about 5 minutes',
 };
 
-export const cachedServerPath = (env: NodeJS.ProcessEnv = process.env) => cachedPath(TEMPORAL_SERVER, env);
-export const findServerBinary = (env: NodeJS.ProcessEnv = process.env) => findBinary(TEMPORAL_SERVER, env);
 export const ensureServerBinary = (env: NodeJS.ProcessEnv = process.env) => ensureBinary(TEMPORAL_SERVER, env);

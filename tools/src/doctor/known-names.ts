@@ -1,3 +1,5 @@
+import { LEGACY_ALIASES } from '@temporal-samples/connection';
+
 /** Every TEMPORAL_* name something in this project reads; others are likely typos. */
 export const KNOWN_TEMPORAL_NAMES = new Set([
   'TEMPORAL_ADDRESS',
@@ -17,11 +19,7 @@ export const KNOWN_TEMPORAL_NAMES = new Set([
   'TEMPORAL_CODEC_ENDPOINT',
   'TEMPORAL_CODEC_AUTH',
   'TEMPORAL_TASK_QUEUE',
-  'TEMPORAL_CLIENT_CERT_PATH',
-  'TEMPORAL_CLIENT_KEY_PATH',
-  'TEMPORAL_SERVER_ROOT_CA_CERT_PATH',
-  'TEMPORAL_SERVER_NAME_OVERRIDE',
-  'TEMPORAL_CLIENT_API_KEY',
+  ...Object.keys(LEGACY_ALIASES),
   'TEMPORAL_SERVER_BIN',
   'TEMPORAL_CLI_BIN',
 ]);

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { connectConnection, explainPermissionDenied, isPermissionDenied, SetupError, type Profile } from '@temporal-samples/connection';
+import {
+  apiKeyClaims,
+  canWrite,
+  connectConnection,
+  explainPermissionDenied,
+  isPermissionDenied,
+  NamespaceNotFoundError,
+  rolesOn,
+  SetupError,
+  type Profile,
+} from '@temporal-samples/connection';
 import type { Connection } from '@temporalio/client';
 import { fail, pass, type CheckResult } from './check';
 
@@ -7,38 +17,21 @@ const CALL_TIMEOUT_MS = 5_000;
 // The frontend refuses long polls with less than 2 s left ("Context timeout is too short").
 const POLL_PROBE_MS = 2_500;
 const GRPC_DEADLINE_EXCEEDED = 4;
-const WRITE_ROLES = new Set(['write', 'admin']);
-
-interface Claims {
-  exp?: number;
-  permissions?: string[];
-}
-
-function claimsOf(apiKey: string): Claims | undefined {
-  const parts = apiKey.split('.');
-  if (parts.length !== 3) return undefined;
-  try {
-    return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Claims;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What the API key says about itself, decoded but never printed: expiry and roles on this namespace. */
 function checkCredentials(profile: Profile): CheckResult[] {
   if (!profile.apiKey) return [];
-  const claims = claimsOf(profile.apiKey);
+  const claims = apiKeyClaims(profile.apiKey);
   if (!claims) return [pass('temporal', 'API key', 'an opaque key (not a JWT); only the server can judge it')];
-  const roles = (claims.permissions ?? []).filter((permission) => permission.startsWith(`${profile.namespace}:`)).map((permission) => permission.split(':')[1]);
+  const roles = rolesOn(claims, profile.namespace);
   const expiry = claims.exp ? new Date(claims.exp * 1000).toISOString() : 'never';
   return [pass('temporal', 'API key', `a JWT expiring ${expiry}, roles on ${profile.namespace}: ${roles.join(', ') || 'none'}`)];
 }
 
 function rolesHint(profile: Profile): string {
-  const claims = profile.apiKey ? claimsOf(profile.apiKey) : undefined;
+  const claims = profile.apiKey ? apiKeyClaims(profile.apiKey) : undefined;
   if (!claims?.permissions) return '';
-  const roles = claims.permissions.filter((permission) => permission.startsWith(`${profile.namespace}:`)).map((permission) => permission.split(':')[1]);
-  return roles.some((role) => WRITE_ROLES.has(role)) ? '' : ` The key grants ${roles.join(', ') || 'nothing'} on ${profile.namespace}; polling needs write.`;
+  const roles = rolesOn(claims, profile.namespace);
+  return canWrite(roles) ? '' : ` The key grants ${roles.join(', ') || 'nothing'} on ${profile.namespace}; polling needs write.`;
 }
 
 /** A real poll, on a throwaway task queue so it can take no task: allowed if it waits, refused if denied. */
@@ -81,7 +74,7 @@ export async function checkTemporal(profile: Profile): Promise<CheckResult[]> {
     const explained = isPermissionDenied(error)
       ? explainPermissionDenied(profile, 'describe the namespace')
       : (error as { code?: number }).code === 5
-        ? { kind: 'namespace', problem: `Namespace "${profile.namespace}" does not exist on ${profile.address}.`, fix: `register it: npx nx run tools:namespace -- --name ${profile.namespace}` }
+        ? new NamespaceNotFoundError(profile.namespace, profile.address)
         : { kind: 'call', problem: (error as Error).message, fix: 'check the server log.' };
     results.push(fail('temporal', explained.kind, explained.problem, explained.fix));
   } finally {

@@ -1,4 +1,4 @@
-import { cachedPath, ensureBinary, findBinary, type GoBinary } from '../cluster/go-binary';
+import { ensureBinary, type GoBinary } from '../cluster/go-binary';
 
 /**
  * Temporal CLI v1.5.1: the newest release whose go.mod has no replace directive (later ones add
@@ -15,6 +15,4 @@ export const TEMPORAL_CLI: GoBinary = {
   buildTime: 'about 3 to 6 minutes',
 };
 
-export const cachedCliPath = (env: NodeJS.ProcessEnv = process.env) => cachedPath(TEMPORAL_CLI, env);
-export const findCliBinary = (env: NodeJS.ProcessEnv = process.env) => findBinary(TEMPORAL_CLI, env);
 export const ensureCliBinary = (env: NodeJS.ProcessEnv = process.env) => ensureBinary(TEMPORAL_CLI, env);

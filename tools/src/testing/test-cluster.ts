@@ -3,7 +3,8 @@ import { DEFAULT_CERTS_DIR } from '../certs/layout';
 import { DEFAULT_SERVER_NAME } from '../certs/options';
 import { prepareCloudLike } from '../cluster/cloud-like';
 import { startLocalCluster, type LocalCluster } from '../cluster/local-cluster';
-import { cachedServerPath, findServerBinary } from '../cluster/server-binary';
+import { requireBinary } from '../cluster/go-binary';
+import { TEMPORAL_SERVER } from '../cluster/server-binary';
 import { clusterTlsFiles } from '../cluster/tls-config';
 
 export interface TestClusterOptions {
@@ -18,13 +19,7 @@ export interface TestClusterOptions {
  * `npm test` builds it before Jest starts, so no test waits on a Go build.
  */
 export async function startTestCluster(namespaces: string[], options: TestClusterOptions = {}): Promise<LocalCluster> {
-  const binary = findServerBinary();
-  if (!binary) {
-    throw new Error(
-      `No Temporal server binary at ${cachedServerPath()} and TEMPORAL_SERVER_BIN is unset. ` +
-        'Run the tests with `npm test` (its pretest step builds the server) or run `npx nx run tools:server-binary` first.',
-    );
-  }
+  const binary = requireBinary(TEMPORAL_SERVER);
   if (options.cloudLike) {
     const { tls, signingKey } = await prepareCloudLike();
     return startLocalCluster({ namespaces, binary, tls, tokenSigningKey: signingKey });

@@ -1,26 +1,10 @@
 import { PermissionDeniedError } from '../errors';
 import type { Profile } from '../profile';
+import { apiKeyClaims, canWrite, rolesOn } from './api-key-claims';
 
 const GRPC_PERMISSION_DENIED = 7;
 const GRPC_UNAUTHENTICATED = 16;
 const DENIED_TEXT = /PermissionDenied|does not have permission|Request unauthorized|Unauthenticated/i;
-const WRITE_ROLES = new Set(['write', 'admin']);
-
-interface TokenClaims {
-  exp?: number;
-  permissions?: string[];
-}
-
-/** The claims of a JWT-shaped API key, read without verifying it (the server verifies). */
-function claimsOf(apiKey: string): TokenClaims | undefined {
-  const parts = apiKey.split('.');
-  if (parts.length !== 3) return undefined;
-  try {
-    return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;
-  } catch {
-    return undefined;
-  }
-}
 
 export function isPermissionDenied(error: unknown): boolean {
   for (let current = error; current; current = (current as { cause?: unknown }).cause) {
@@ -45,18 +29,18 @@ function tokenFix(profile: Profile, role: string): string {
 export function explainPermissionDenied(profile: Profile, operation: string, neededRole = 'write'): PermissionDeniedError {
   const deny = (reason: string, role = neededRole) => new PermissionDeniedError(profile.namespace, operation, reason, tokenFix(profile, role));
   if (!profile.apiKey) return deny('no API key was sent, and this server authorizes calls by API key (bearer token)');
-  const claims = claimsOf(profile.apiKey);
+  const claims = apiKeyClaims(profile.apiKey);
   if (!claims) return deny('it did not accept the API key');
   if (claims.exp !== undefined && claims.exp * 1000 < Date.now()) {
     return deny(`the API key expired at ${new Date(claims.exp * 1000).toISOString()}`);
   }
-  const granted = (claims.permissions ?? []).map((permission) => permission.split(':'));
-  const here = granted.filter(([namespace]) => namespace === profile.namespace).map(([, role]) => role);
+  const granted = claims.permissions ?? [];
+  const here = rolesOn(claims, profile.namespace);
   if (granted.length > 0 && here.length === 0) {
-    const elsewhere = [...new Set(granted.map(([namespace]) => namespace))].join(', ');
+    const elsewhere = [...new Set(granted.map((permission) => permission.split(':')[0]))].join(', ');
     return deny(`the API key grants roles on ${elsewhere} only; namespaces are isolated from each other`);
   }
-  if (here.length > 0 && neededRole === 'write' && !here.some((role) => WRITE_ROLES.has(role))) {
+  if (here.length > 0 && neededRole === 'write' && !canWrite(here)) {
     return deny(`the API key grants only ${here.join(', ')} there, and this call needs write`);
   }
   return deny('it did not accept the API key (is it signed by a key this server trusts, and still valid?)');

@@ -1,14 +1,23 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXTURES_DIR_VARIABLE } from './global-setup';
 
-const fixture = (file: string) => readFileSync(join(__dirname, 'fixtures', file), 'utf8');
+/** Material made for this run by global-setup.ts; nothing secret lives in the repository. */
+function fixture(file: string): string {
+  const dir = process.env[FIXTURES_DIR_VARIABLE];
+  if (!dir) throw new Error(`${FIXTURES_DIR_VARIABLE} is unset: run these tests through jest.config.js, whose globalSetup makes the PEM fixtures.`);
+  return readFileSync(join(dir, file), 'utf8');
+}
 
 /** A syntactically valid PEM block (64-column body, LF line ends); the library checks labels, not DER. */
 export function pemBlock(label: string, der: Buffer = randomBytes(320)): string {
   const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`, ''].join('\n');
 }
+
+/** Matches text that starts with a PEM block of this label. */
+export const pemHeader = (label: string): RegExp => new RegExp(`^-----BEGIN ${label}-----`);
 
 /** A client certificate (leaf, clientAuth, valid until 2126) issued by `caCertificatePem()`. */
 export const certificatePem = (): string => fixture('client.pem');
