@@ -1,10 +1,12 @@
 import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-plugin-prettier/recommended';
 
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/.nx'] },
+  prettier,
   {
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     rules: {

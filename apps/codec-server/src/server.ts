@@ -26,8 +26,12 @@ runMain(async () => {
   });
   const { port } = server.address() as AddressInfo;
   const scheme = settings.tls ? 'https' : 'http';
-  console.log(`Codec server listening on ${scheme}://${settings.host}:${port} for namespaces ${settings.namespaces.join(', ')}.`);
-  console.log(`CORS for: ${settings.allowedOrigins.join(', ') || 'no browser origin'}; bearer token: ${settings.authToken ? 'required' : 'not required'}.`);
+  console.log(
+    `Codec server listening on ${scheme}://${settings.host}:${port} for namespaces ${settings.namespaces.join(', ')}.`,
+  );
+  console.log(
+    `CORS for: ${settings.allowedOrigins.join(', ') || 'no browser origin'}; bearer token: ${settings.authToken ? 'required' : 'not required'}.`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
     process.once('SIGINT', stop);

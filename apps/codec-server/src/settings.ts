@@ -26,14 +26,21 @@ export interface CodecServerSettings {
 
 const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function whole(merged: MergedEnv, name: string, fallback: number): number {
   const text = merged.vars[name];
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) {
-    throw new CodecServerSettingError(`${name} (from ${merged.sourceOf[name]}) is "${text}", not a whole number.`, `set e.g. ${name}=${fallback}`);
+    throw new CodecServerSettingError(
+      `${name} (from ${merged.sourceOf[name]}) is "${text}", not a whole number.`,
+      `set e.g. ${name}=${fallback}`,
+    );
   }
   return value;
 }
@@ -43,12 +50,18 @@ function readTls(merged: MergedEnv): CodecServerSettings['tls'] {
   const keyPath = merged.vars.CODEC_SERVER_TLS_KEY_PATH;
   if (!certPath && !keyPath) return undefined;
   if (!certPath || !keyPath) {
-    throw new CodecServerSettingError('Only one of CODEC_SERVER_TLS_CERT_PATH and CODEC_SERVER_TLS_KEY_PATH is set.', 'set both, or neither for plain HTTP.');
+    throw new CodecServerSettingError(
+      'Only one of CODEC_SERVER_TLS_CERT_PATH and CODEC_SERVER_TLS_KEY_PATH is set.',
+      'set both, or neither for plain HTTP.',
+    );
   }
   try {
     return { cert: readFileSync(certPath), key: readFileSync(keyPath) };
   } catch (error) {
-    throw new CodecServerSettingError(`Cannot read the TLS certificate or key: ${(error as Error).message}.`, 'check both paths.');
+    throw new CodecServerSettingError(
+      `Cannot read the TLS certificate or key: ${(error as Error).message}.`,
+      'check both paths.',
+    );
   }
 }
 

@@ -44,7 +44,9 @@ describe('AesGcmCodec', () => {
     const [old] = await codec.encode([payloadOf('x')]);
     const withoutV1 = new AesGcmCodec(createKeyring([key('v2')]));
     await expect(withoutV1.decode([old])).rejects.toThrow(UnknownKeyIdError);
-    await expect(withoutV1.decode([old])).rejects.toThrow(/encrypted with key "v1", which is not among the loaded keys \(v2\)/);
+    await expect(withoutV1.decode([old])).rejects.toThrow(
+      /encrypted with key "v1", which is not among the loaded keys \(v2\)/,
+    );
   });
 
   it('refuses tampered ciphertext instead of returning garbage', async () => {

@@ -73,7 +73,8 @@ export class AesGcmCodec implements PayloadCodec {
     if (!entry) throw new UnknownKeyIdError(keyId, [...this.keyring.byId.keys()]);
     const iv = metadata['encryption-iv'];
     const tag = metadata['encryption-tag'];
-    if (iv?.length !== IV_BYTES || tag?.length !== TAG_BYTES) throw new MalformedPayloadError('its IV or authentication tag is missing');
+    if (iv?.length !== IV_BYTES || tag?.length !== TAG_BYTES)
+      throw new MalformedPayloadError('its IV or authentication tag is missing');
     const decipher = createDecipheriv('aes-256-gcm', entry.key, iv);
     decipher.setAuthTag(tag);
     const encryptedMetadata = metadata['encryption-metadata'] ?? EMPTY;

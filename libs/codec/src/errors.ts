@@ -13,7 +13,10 @@ export abstract class CodecError extends Error {
 
 export class UnknownKeyIdError extends CodecError {
   readonly kind = 'unknown-key-id';
-  constructor(readonly keyId: string, known: string[]) {
+  constructor(
+    readonly keyId: string,
+    known: string[],
+  ) {
     super(
       `A payload was encrypted with key "${keyId}", which is not among the loaded keys (${known.join(', ') || 'none'}).`,
       `load that key too (keep old keys after a rotation until nothing encrypted with them remains).`,

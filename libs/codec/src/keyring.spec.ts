@@ -12,7 +12,9 @@ describe('keyring', () => {
   });
 
   it('refuses a key that is not 32 bytes, saying how to make one', () => {
-    expect(() => createKeyring(parseKeyList(`v1=${b64(16)}`))).toThrow(/Key "v1" is 16 bytes; AES-256 needs exactly 32[\s\S]*randomBytes\(32\)/);
+    expect(() => createKeyring(parseKeyList(`v1=${b64(16)}`))).toThrow(
+      /Key "v1" is 16 bytes; AES-256 needs exactly 32[\s\S]*randomBytes\(32\)/,
+    );
   });
 
   it('refuses an entry without an id, without echoing it', () => {

@@ -35,14 +35,17 @@ describe('older variable names', () => {
     return { profile, envFile: join(appDir, '.env') };
   };
 
-  it.each(Object.entries(LEGACY_ALIASES))('accepts %s as %s, with a notice naming the standard name', (legacy, standard) => {
-    const { profile, envFile } = loadApp({ [legacy]: valueFor[legacy], ...pairPartner[legacy] });
+  it.each(Object.entries(LEGACY_ALIASES))(
+    'accepts %s as %s, with a notice naming the standard name',
+    (legacy, standard) => {
+      const { profile, envFile } = loadApp({ [legacy]: valueFor[legacy], ...pairPartner[legacy] });
 
-    const entry = entryFor(profile, standard);
-    expect(entry.source).toBe(`${envFile}, given as ${legacy}`);
-    expect(notices).toEqual([`${legacy} in ${envFile} is an older name; rename it to ${standard}.`]);
-    expect(profile.notices).toEqual(notices);
-  });
+      const entry = entryFor(profile, standard);
+      expect(entry.source).toBe(`${envFile}, given as ${legacy}`);
+      expect(notices).toEqual([`${legacy} in ${envFile} is an older name; rename it to ${standard}.`]);
+      expect(profile.notices).toEqual(notices);
+    },
+  );
 
   it('loads the cert pair given under older names', () => {
     const { profile } = loadApp({ TEMPORAL_CLIENT_CERT_PATH: 'client.pem', TEMPORAL_CLIENT_KEY_PATH: 'client.key' });

@@ -14,7 +14,11 @@ export class ResultTimeoutError extends SetupError {
 }
 
 /** Waits for a workflow's result, but never forever: a missing worker becomes a clear error. */
-export async function awaitResult<T>(handle: WorkflowHandle, taskQueue: string, timeoutMs = RESULT_TIMEOUT_MS): Promise<T> {
+export async function awaitResult<T>(
+  handle: WorkflowHandle,
+  taskQueue: string,
+  timeoutMs = RESULT_TIMEOUT_MS,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new ResultTimeoutError(handle.workflowId, taskQueue, timeoutMs / 1000)), timeoutMs);

@@ -7,11 +7,15 @@ describe('blank values', () => {
   let appDir: string;
   beforeEach(() => {
     appDir = mkdtempSync(join(tmpdir(), 'blank-'));
-    writeFileSync(join(appDir, '.env'), 'TEMPORAL_ADDRESS=localhost:7233\nTEMPORAL_NAMESPACE=samples\nTEMPORAL_API_KEY=from-dotenv\n');
+    writeFileSync(
+      join(appDir, '.env'),
+      'TEMPORAL_ADDRESS=localhost:7233\nTEMPORAL_NAMESPACE=samples\nTEMPORAL_API_KEY=from-dotenv\n',
+    );
   });
   afterEach(() => rmSync(appDir, { recursive: true, force: true }));
 
-  const load = (env: Record<string, string>) => loadProfile({ envDir: appDir, env: { HOME: appDir, ...env }, useConfigFile: false });
+  const load = (env: Record<string, string>) =>
+    loadProfile({ envDir: appDir, env: { HOME: appDir, ...env }, useConfigFile: false });
 
   it('a blank variable in the environment hides the value .env gives', () => {
     const profile = load({ TEMPORAL_API_KEY: '' });
@@ -20,7 +24,10 @@ describe('blank values', () => {
   });
 
   it('a blank line in .env counts as not set', () => {
-    writeFileSync(join(appDir, '.env'), 'TEMPORAL_ADDRESS=localhost:7233\nTEMPORAL_NAMESPACE=samples\nTEMPORAL_API_KEY=\n');
+    writeFileSync(
+      join(appDir, '.env'),
+      'TEMPORAL_ADDRESS=localhost:7233\nTEMPORAL_NAMESPACE=samples\nTEMPORAL_API_KEY=\n',
+    );
     expect(load({}).tls).toBeUndefined();
   });
 });

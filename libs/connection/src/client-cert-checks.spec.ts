@@ -19,7 +19,9 @@ describe('checkClientCertificate', () => {
   it('refuses a key that belongs to another certificate, naming both variables', () => {
     const check = () => checkClientCertificate(cert(), key(unrelatedPrivateKeyPem()));
     expect(check).toThrow(KeyMismatchError);
-    expect(check).toThrow(/TEMPORAL_TLS_CLIENT_KEY_PATH \(from apps\/x\/\.env\) does not belong to the certificate in TEMPORAL_TLS_CLIENT_CERT_PATH/);
+    expect(check).toThrow(
+      /TEMPORAL_TLS_CLIENT_KEY_PATH \(from apps\/x\/\.env\) does not belong to the certificate in TEMPORAL_TLS_CLIENT_CERT_PATH/,
+    );
   });
 
   it('refuses a CA certificate where the client certificate belongs', () => {

@@ -1,5 +1,11 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { CaAsClientCertError, CertificateValidityError, ClientCertUsageError, KeyMismatchError, NotPemError } from './errors';
+import {
+  CaAsClientCertError,
+  CertificateValidityError,
+  ClientCertUsageError,
+  KeyMismatchError,
+  NotPemError,
+} from './errors';
 import type { PemSetting } from './pem-setting';
 
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
@@ -34,6 +40,8 @@ export function checkClientCertificate(cert: PemSetting, key: PemSetting, now = 
   if (!matches) throw new KeyMismatchError(cert.origin, key.origin);
   const validFrom = new Date(x509.validFrom);
   const validTo = new Date(x509.validTo);
-  if (now > validTo) throw new CertificateValidityError(cert.origin, 'expired', validFrom.toISOString(), validTo.toISOString());
-  if (now < validFrom) throw new CertificateValidityError(cert.origin, 'not yet valid', validFrom.toISOString(), validTo.toISOString());
+  if (now > validTo)
+    throw new CertificateValidityError(cert.origin, 'expired', validFrom.toISOString(), validTo.toISOString());
+  if (now < validFrom)
+    throw new CertificateValidityError(cert.origin, 'not yet valid', validFrom.toISOString(), validTo.toISOString());
 }

@@ -15,7 +15,8 @@ describe('payload codec settings in the profile', () => {
   });
   afterEach(() => rmSync(appDir, { recursive: true, force: true }));
 
-  const load = (env: Record<string, string>) => loadProfile({ envDir: appDir, env: { HOME: appDir, ...env }, useConfigFile: false });
+  const load = (env: Record<string, string>) =>
+    loadProfile({ envDir: appDir, env: { HOME: appDir, ...env }, useConfigFile: false });
 
   it('is off without keys', () => {
     expect(load({}).codec).toBeUndefined();
@@ -43,10 +44,14 @@ describe('payload codec settings in the profile', () => {
   it('refuses a bad key with the variable and where it came from', () => {
     const attempt = () => load({ PAYLOAD_CODEC_KEYS: 'v1=c2hvcnQ=' });
     expect(attempt).toThrow(CodecSettingError);
-    expect(attempt).toThrow(/PAYLOAD_CODEC_KEYS \(from process environment\): Key "v1" is 5 bytes; AES-256 needs exactly 32/);
+    expect(attempt).toThrow(
+      /PAYLOAD_CODEC_KEYS \(from process environment\): Key "v1" is 5 bytes; AES-256 needs exactly 32/,
+    );
   });
 
   it('refuses a compression threshold that is not a size', () => {
-    expect(() => load({ PAYLOAD_CODEC_KEYS: `v1=${key()}`, PAYLOAD_CODEC_COMPRESS_ABOVE: 'big' })).toThrow(/"big" is not a size in bytes/);
+    expect(() => load({ PAYLOAD_CODEC_KEYS: `v1=${key()}`, PAYLOAD_CODEC_COMPRESS_ABOVE: 'big' })).toThrow(
+      /"big" is not a size in bytes/,
+    );
   });
 });

@@ -31,7 +31,12 @@ function keyText(merged: MergedEnv, origin: SettingOrigin, envDir: string | unde
  * or `PAYLOAD_CODEC_KEY_FILE` (one `<id>=<base64>` per line). The first key encrypts; all decrypt.
  */
 export function resolveCodecSettings(merged: MergedEnv, envDir: string | undefined): CodecSettings | undefined {
-  const variable = merged.vars[CODEC_KEYS] !== undefined ? CODEC_KEYS : merged.vars[CODEC_KEY_FILE] !== undefined ? CODEC_KEY_FILE : undefined;
+  const variable =
+    merged.vars[CODEC_KEYS] !== undefined
+      ? CODEC_KEYS
+      : merged.vars[CODEC_KEY_FILE] !== undefined
+        ? CODEC_KEY_FILE
+        : undefined;
   if (!variable) return undefined;
   const origin = { variable, source: merged.sourceOf[variable] };
   let keyring: Keyring;
@@ -45,7 +50,11 @@ export function resolveCodecSettings(merged: MergedEnv, envDir: string | undefin
   const compressAbove = compressText === undefined ? undefined : Number(compressText);
   if (compressAbove !== undefined && !(Number.isInteger(compressAbove) && compressAbove >= 0)) {
     const compressOrigin = { variable: CODEC_COMPRESS_ABOVE, source: merged.sourceOf[CODEC_COMPRESS_ABOVE] };
-    throw new CodecSettingError(compressOrigin, `"${compressText}" is not a size in bytes.`, `give e.g. ${CODEC_COMPRESS_ABOVE}=4096, or remove it.`);
+    throw new CodecSettingError(
+      compressOrigin,
+      `"${compressText}" is not a size in bytes.`,
+      `give e.g. ${CODEC_COMPRESS_ABOVE}=4096, or remove it.`,
+    );
   }
   return { keyring, compressAbove, origin };
 }

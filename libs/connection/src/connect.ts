@@ -50,7 +50,12 @@ async function connectOrExplain<T extends Closable>(profile: Profile, connect: (
 
   const explained = await diagnoseConnectFailure(profile);
   if (explained) {
-    pending.then((connection) => connection.close(), () => undefined).catch(() => undefined);
+    pending
+      .then(
+        (connection) => connection.close(),
+        () => undefined,
+      )
+      .catch(() => undefined);
     throw explained;
   }
   if ('error' in first) throw toConnectError(first.error, profile.address);
@@ -58,7 +63,12 @@ async function connectOrExplain<T extends Closable>(profile: Profile, connect: (
   const rest = await settleWithin(pending, CONNECT_TIMEOUT_MS - (Date.now() - started));
   if ('value' in rest) return rest.value;
   if ('error' in rest) throw toConnectError(rest.error, profile.address);
-  pending.then((connection) => connection.close(), () => undefined).catch(() => undefined);
+  pending
+    .then(
+      (connection) => connection.close(),
+      () => undefined,
+    )
+    .catch(() => undefined);
   throw new UnreachableServerError(profile.address, `no answer within ${CONNECT_TIMEOUT_MS / 1000} s`);
 }
 

@@ -41,7 +41,9 @@ describe('connectionOptions', () => {
   });
 
   it('passes the API key and gRPC metadata through', () => {
-    const options = connectionOptions(load({ TEMPORAL_API_KEY: 'secret-api-key', TEMPORAL_GRPC_META_X_TENANT: 'acme' }));
+    const options = connectionOptions(
+      load({ TEMPORAL_API_KEY: 'secret-api-key', TEMPORAL_GRPC_META_X_TENANT: 'acme' }),
+    );
 
     expect(options.apiKey).toBe('secret-api-key');
     expect(options.metadata).toEqual({ 'temporal-namespace': 'my-ns.a1b2c', 'x-tenant': 'acme' });

@@ -15,7 +15,9 @@ describe('describeProfile', () => {
     describeProfile(loadProfile({ env: sandbox.env({ ...BASE, ...vars }), onNotice: () => undefined }));
 
   it('lists each variable with its value and source, one per line', () => {
-    const appDir = sandbox.app('app', { '.env': dotenv({ TEMPORAL_NAMESPACE: 'my-ns.a1b2c', TEMPORAL_TASK_QUEUE: 'greetings' }) });
+    const appDir = sandbox.app('app', {
+      '.env': dotenv({ TEMPORAL_NAMESPACE: 'my-ns.a1b2c', TEMPORAL_TASK_QUEUE: 'greetings' }),
+    });
     const profile = loadProfile({ envDir: appDir, env: sandbox.env({ TEMPORAL_ADDRESS: 'localhost:7233' }) });
 
     const lines = describeProfile(profile).split('\n');
@@ -52,7 +54,10 @@ describe('describeProfile', () => {
   });
 
   it('never prints an authorization gRPC meta value, but prints other headers', () => {
-    const text = describeEnv({ TEMPORAL_GRPC_META_AUTHORIZATION: 'Bearer secret-token', TEMPORAL_GRPC_META_X_TENANT: 'acme' });
+    const text = describeEnv({
+      TEMPORAL_GRPC_META_AUTHORIZATION: 'Bearer secret-token',
+      TEMPORAL_GRPC_META_X_TENANT: 'acme',
+    });
 
     expect(text).toMatch(/TEMPORAL_GRPC_META_AUTHORIZATION +<redacted>/);
     expect(text).not.toContain('secret-token');

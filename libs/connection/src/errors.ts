@@ -324,7 +324,10 @@ export class CloudNamespaceError extends SetupError {
 
 export class MissingEnvFileError extends SetupError {
   readonly kind = 'missing-env-file';
-  constructor(readonly envDir: string, example: string) {
+  constructor(
+    readonly envDir: string,
+    example: string,
+  ) {
     super(
       `${envDir} has no .env (nor .env.local), and the environment does not set the connection either.`,
       `copy the template and fill it in: cp ${example} ${envDir}/.env`,

@@ -14,7 +14,10 @@ export function headerName(variable: string): string {
 }
 
 /** TOML grpc_meta overlaid by TEMPORAL_GRPC_META_* variables; a blank variable removes the header. */
-export function resolveGrpcMeta(merged: MergedEnv, fromToml: Record<string, string> = {}): Record<string, GrpcMetaValue> {
+export function resolveGrpcMeta(
+  merged: MergedEnv,
+  fromToml: Record<string, string> = {},
+): Record<string, GrpcMetaValue> {
   const headers: Record<string, GrpcMetaValue> = {};
   for (const [header, value] of Object.entries(fromToml)) {
     headers[header.toLowerCase().replace(/_/g, '-')] = { value, variable: `grpc_meta.${header}`, fromEnv: false };

@@ -154,7 +154,9 @@ describe('loadProfile isolation', () => {
   });
 
   it('reads the env option as the process environment instead of process.env', () => {
-    const appDir = sandbox.app('app', { '.env': dotenv({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'from-env' }) });
+    const appDir = sandbox.app('app', {
+      '.env': dotenv({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'from-env' }),
+    });
     process.env.TEMPORAL_NAMESPACE = 'from-real-process-env';
     try {
       expect(loadProfile({ envDir: appDir, env: sandbox.env() }).namespace).toBe('from-env');
@@ -191,7 +193,10 @@ describe('task queue and gRPC metadata', () => {
     const profile = loadProfile({ env: sandbox.env({ ...base, TEMPORAL_GRPC_META_X_TENANT: 'acme' }) });
 
     expect(profile.grpcMeta).toEqual({ 'x-tenant': 'acme' });
-    expect(entryFor(profile, 'TEMPORAL_GRPC_META_X_TENANT')).toMatchObject({ value: 'acme', source: 'process environment' });
+    expect(entryFor(profile, 'TEMPORAL_GRPC_META_X_TENANT')).toMatchObject({
+      value: 'acme',
+      source: 'process environment',
+    });
   });
 
   it('turns every underscore of a TEMPORAL_GRPC_META_* name into a dash', () => {

@@ -43,9 +43,24 @@ interface PemField {
   kind: PemKind;
 }
 
-const CLIENT_CERT: PemField = { envPrefix: 'TEMPORAL_TLS_CLIENT_CERT', tomlKey: 'clientCert', tomlName: 'tls.client_cert', kind: 'CERTIFICATE' };
-const CLIENT_KEY: PemField = { envPrefix: 'TEMPORAL_TLS_CLIENT_KEY', tomlKey: 'clientKey', tomlName: 'tls.client_key', kind: 'PRIVATE KEY' };
-const SERVER_CA: PemField = { envPrefix: 'TEMPORAL_TLS_SERVER_CA_CERT', tomlKey: 'serverCACert', tomlName: 'tls.server_ca_cert', kind: 'CERTIFICATE' };
+const CLIENT_CERT: PemField = {
+  envPrefix: 'TEMPORAL_TLS_CLIENT_CERT',
+  tomlKey: 'clientCert',
+  tomlName: 'tls.client_cert',
+  kind: 'CERTIFICATE',
+};
+const CLIENT_KEY: PemField = {
+  envPrefix: 'TEMPORAL_TLS_CLIENT_KEY',
+  tomlKey: 'clientKey',
+  tomlName: 'tls.client_key',
+  kind: 'PRIVATE KEY',
+};
+const SERVER_CA: PemField = {
+  envPrefix: 'TEMPORAL_TLS_SERVER_CA_CERT',
+  tomlKey: 'serverCACert',
+  tomlName: 'tls.server_ca_cert',
+  kind: 'CERTIFICATE',
+};
 
 class ProfileResolver {
   readonly entries: ProfileEntry[] = [];
@@ -128,7 +143,12 @@ class ProfileResolver {
     if (clientCert && clientKey) checkClientCertificate(clientCert, clientKey);
     const serverCa = this.pem(SERVER_CA);
     if (tls?.serverName) this.record(this.originOf('TEMPORAL_TLS_SERVER_NAME', 'tls.server_name'), tls.serverName);
-    return { serverName: tls?.serverName, serverCaCert: serverCa?.pem, clientCert: clientCert?.pem, clientKey: clientKey?.pem };
+    return {
+      serverName: tls?.serverName,
+      serverCaCert: serverCa?.pem,
+      clientCert: clientCert?.pem,
+      clientKey: clientKey?.pem,
+    };
   }
 
   grpcMeta(fromToml: Record<string, string> | undefined): Record<string, string> {
@@ -144,7 +164,9 @@ class ProfileResolver {
 const PLACEHOLDER = /<[^<>]+>/;
 
 function rejectPlaceholders(merged: MergedEnv): void {
-  const name = Object.keys(merged.vars).find((key) => key.startsWith('TEMPORAL_') && PLACEHOLDER.test(merged.vars[key]));
+  const name = Object.keys(merged.vars).find(
+    (key) => key.startsWith('TEMPORAL_') && PLACEHOLDER.test(merged.vars[key]),
+  );
   if (name) throw new PlaceholderValueError({ variable: name, source: merged.sourceOf[name] });
 }
 

@@ -36,7 +36,8 @@ function readSource(source: ConfigDataSource, origin: SettingOrigin, baseDir: st
       return { text: readFileSync(path, 'utf8'), display: source.path, file: path };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+      const reason =
+        code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
       throw new UnreadableFileError(origin, path, reason);
     }
   }
@@ -45,12 +46,20 @@ function readSource(source: ConfigDataSource, origin: SettingOrigin, baseDir: st
 }
 
 /** Reads a certificate or key from a path or inline data and checks it holds the expected PEM kind. */
-export function loadPemSetting(source: ConfigDataSource, origin: SettingOrigin, kind: PemKind, baseDir: string): PemSetting {
+export function loadPemSetting(
+  source: ConfigDataSource,
+  origin: SettingOrigin,
+  kind: PemKind,
+  baseDir: string,
+): PemSetting {
   const { text, display, file } = readSource(source, origin, baseDir);
   const blocks = parsePemBlocks(text);
   const wanted = blocks.filter((block) => matchesKind(block.label, kind));
   if (wanted.length === 0) {
-    const found = describeFound(text, blocks.map((block) => block.label));
+    const found = describeFound(
+      text,
+      blocks.map((block) => block.label),
+    );
     throw new NotPemError(origin, kind, file ? `${found.replace(/^it/, `the file ${file}`)}` : found);
   }
   return { origin, display, pem: wanted.map((block) => block.pem).join('') };

@@ -94,7 +94,7 @@ describe('inline PEM in TEMPORAL_TLS_CLIENT_CERT_DATA / _KEY_DATA', () => {
     expect(profile.tls?.clientKey).toBe(key);
   });
 
-  it('accepts a single-line value with \\n escapes in an app\'s .env', () => {
+  it("accepts a single-line value with \\n escapes in an app's .env", () => {
     const appDir = sandbox.app('app', {
       '.env': dotenv({
         ...BASE,
@@ -113,7 +113,11 @@ describe('inline PEM in TEMPORAL_TLS_CLIENT_CERT_DATA / _KEY_DATA', () => {
     const profile = loadInline(cert, key);
 
     expect(profile.entries).toContainEqual(
-      expect.objectContaining({ variable: 'TEMPORAL_TLS_CLIENT_CERT_DATA', value: 'inline PEM', source: 'process environment' }),
+      expect.objectContaining({
+        variable: 'TEMPORAL_TLS_CLIENT_CERT_DATA',
+        value: 'inline PEM',
+        source: 'process environment',
+      }),
     );
   });
 
@@ -123,7 +127,9 @@ describe('inline PEM in TEMPORAL_TLS_CLIENT_CERT_DATA / _KEY_DATA', () => {
     const error = thrownBy(() => loadInline(cert, truncated));
 
     expect(error).toBeInstanceOf(NotPemError);
-    expect(error.message).toContain('TEMPORAL_TLS_CLIENT_KEY_DATA (from process environment) should hold a PEM PRIVATE KEY');
+    expect(error.message).toContain(
+      'TEMPORAL_TLS_CLIENT_KEY_DATA (from process environment) should hold a PEM PRIVATE KEY',
+    );
     expect(error.message).toContain('escaped "\\n", CRLF and indentation are accepted');
     expect(error.message).not.toContain(pemBody(key).slice(0, 24));
   });

@@ -86,9 +86,12 @@ describe('client certificate and key files', () => {
   });
 
   it('rejects a path that does not exist with UnreadableFileError naming the resolved path', () => {
-    const appDir = appWith({ TEMPORAL_TLS_CLIENT_CERT_PATH: 'missing.pem', TEMPORAL_TLS_CLIENT_KEY_PATH: 'client.key' }, {
-      'client.key': key,
-    });
+    const appDir = appWith(
+      { TEMPORAL_TLS_CLIENT_CERT_PATH: 'missing.pem', TEMPORAL_TLS_CLIENT_KEY_PATH: 'client.key' },
+      {
+        'client.key': key,
+      },
+    );
 
     const error = thrownBy(() => loadApp(appDir));
 

@@ -39,7 +39,10 @@ describe('TLS on or off', () => {
   });
 
   it('is turned on by a cert pair alone', () => {
-    const profile = load({ TEMPORAL_TLS_CLIENT_CERT_DATA: certificatePem(), TEMPORAL_TLS_CLIENT_KEY_DATA: privateKeyPem() });
+    const profile = load({
+      TEMPORAL_TLS_CLIENT_CERT_DATA: certificatePem(),
+      TEMPORAL_TLS_CLIENT_KEY_DATA: privateKeyPem(),
+    });
 
     expect(entryFor(profile, 'TEMPORAL_TLS')).toMatchObject({ value: 'on', source: 'implied by the TLS settings' });
   });
@@ -63,7 +66,10 @@ describe('TLS on or off', () => {
   });
 
   it('takes tls.disabled from the TOML profile, naming it', () => {
-    const toml = sandbox.write('temporal.toml', '[profile.default]\napi_key = "k"\n[profile.default.tls]\ndisabled = true\n');
+    const toml = sandbox.write(
+      'temporal.toml',
+      '[profile.default]\napi_key = "k"\n[profile.default.tls]\ndisabled = true\n',
+    );
 
     const profile = load({ TEMPORAL_CONFIG_FILE: toml });
 
@@ -71,7 +77,7 @@ describe('TLS on or off', () => {
     expect(entryFor(profile, 'tls.disabled')).toMatchObject({ value: 'off', source: `profile "default" in ${toml}` });
   });
 
-  it("stays off when a .env template leaves TEMPORAL_API_KEY blank", () => {
+  it('stays off when a .env template leaves TEMPORAL_API_KEY blank', () => {
     const appDir = sandbox.app('app', { '.env': dotenv({ ...BASE, TEMPORAL_API_KEY: '' }) });
 
     const profile = loadProfile({ envDir: appDir, env: sandbox.env() });

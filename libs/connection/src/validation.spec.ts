@@ -12,7 +12,10 @@ describe('validation of address, namespace and task queue', () => {
   const appWith = (vars: Record<string, string>) => sandbox.app('app', { '.env': dotenv(vars) });
   const loadError = (vars: Record<string, string>) => {
     const appDir = appWith(vars);
-    return { envFile: join(appDir, '.env'), error: thrownBy(() => loadProfile({ envDir: appDir, env: sandbox.env() })) };
+    return {
+      envFile: join(appDir, '.env'),
+      error: thrownBy(() => loadProfile({ envDir: appDir, env: sandbox.env() })),
+    };
   };
 
   it('rejects a missing address with MissingSettingError naming where it looked and the fix', () => {

@@ -20,6 +20,8 @@ describe('starterAddress', () => {
 
   it('refuses a port that is not one, naming where it came from', () => {
     expect(() => starterAddress(appDir, { STARTER_PORT: 'web' })).toThrow(StarterSettingError);
-    expect(() => starterAddress(appDir, { STARTER_PORT: 'web' })).toThrow(/STARTER_PORT \(from process environment\) is "web", not a TCP port/);
+    expect(() => starterAddress(appDir, { STARTER_PORT: 'web' })).toThrow(
+      /STARTER_PORT \(from process environment\) is "web", not a TCP port/,
+    );
   });
 });

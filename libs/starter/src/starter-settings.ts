@@ -15,7 +15,10 @@ export function starterAddress(appDir: string, env: NodeJS.ProcessEnv = process.
   const portText = merged.vars.STARTER_PORT ?? '3000';
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new StarterSettingError(`STARTER_PORT (from ${merged.sourceOf.STARTER_PORT}) is "${portText}", not a TCP port.`, 'set e.g. STARTER_PORT=3000');
+    throw new StarterSettingError(
+      `STARTER_PORT (from ${merged.sourceOf.STARTER_PORT}) is "${portText}", not a TCP port.`,
+      'set e.g. STARTER_PORT=3000',
+    );
   }
   return { host: merged.vars.STARTER_HOST ?? '127.0.0.1', port };
 }

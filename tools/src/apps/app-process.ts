@@ -66,7 +66,10 @@ export function startCommand(command: string, args: string[], options: StartAppO
 
   const waitFor = (pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${text}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${text}`)),
+        timeoutMs,
+      );
       const finish = (error?: Error, line?: string) => {
         clearTimeout(timer);
         listeners.delete(check);

@@ -10,12 +10,16 @@ const sourcesOf = (app: string) =>
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
     .map((file) => [app, file] as const);
 
-const STANDARD_NAME = /^TEMPORAL_(ADDRESS|NAMESPACE|TASK_QUEUE|API_KEY|TLS|TLS_(CLIENT_CERT|CLIENT_KEY|SERVER_CA_CERT)_(PATH|DATA)|TLS_SERVER_NAME|PROFILE|CONFIG_FILE|CODEC_ENDPOINT|CODEC_AUTH|GRPC_META_\w+)$/;
+const STANDARD_NAME =
+  /^TEMPORAL_(ADDRESS|NAMESPACE|TASK_QUEUE|API_KEY|TLS|TLS_(CLIENT_CERT|CLIENT_KEY|SERVER_CA_CERT)_(PATH|DATA)|TLS_SERVER_NAME|PROFILE|CONFIG_FILE|CODEC_ENDPOINT|CODEC_AUTH|GRPC_META_\w+)$/;
 
 describe('every app works as a template', () => {
-  it.each(apps.flatMap(sourcesOf))('apps/%s/src/%s never names its own folder, so a copy works as it is', (app, file) => {
-    expect(readFileSync(join(appsDir, app, 'src', file), 'utf8')).not.toContain(`apps/${app}`);
-  });
+  it.each(apps.flatMap(sourcesOf))(
+    'apps/%s/src/%s never names its own folder, so a copy works as it is',
+    (app, file) => {
+      expect(readFileSync(join(appsDir, app, 'src', file), 'utf8')).not.toContain(`apps/${app}`);
+    },
+  );
 
   it.each(apps)('apps/%s/.env (or its .env.example) uses only the standard Temporal names', (app) => {
     const profileFile = ['.env', '.env.example'].find((file) => existsSync(join(appsDir, app, file)));

@@ -11,7 +11,9 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * round trip from process start to the printed result, median of several runs. Reports, never asserts.
  */
 runMain(async () => {
-  const { values } = parseArgs({ options: { app: { type: 'string', default: 'plain' }, runs: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({
+    options: { app: { type: 'string', default: 'plain' }, runs: { type: 'string', default: '5' } },
+  });
   const app = values.app ?? 'plain';
   const runs = Number(values.runs);
   const profile = loadProfile({ envDir: appDir(app), requireTaskQueue: true });
@@ -32,7 +34,9 @@ runMain(async () => {
       clientMs.push(performance.now() - clientStarted);
       await client.exited;
       await worker.stop('SIGINT');
-      progress(`run ${run}/${runs}: worker ${workerMs.at(-1)?.toFixed(0)} ms, client ${clientMs.at(-1)?.toFixed(0)} ms`);
+      progress(
+        `run ${run}/${runs}: worker ${workerMs.at(-1)?.toFixed(0)} ms, client ${clientMs.at(-1)?.toFixed(0)} ms`,
+      );
     }
   } finally {
     await cluster.stop();

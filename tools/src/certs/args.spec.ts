@@ -4,7 +4,20 @@ import { parseCertArgs } from './args';
 describe('parseCertArgs', () => {
   it('turns flags into options', () => {
     expect(
-      parseCertArgs(['--out', 'x', '--client', 'a', '--client', 'b', '--rsa', '--days', '30', '--server-name', 'tmprl.test', '--force']),
+      parseCertArgs([
+        '--out',
+        'x',
+        '--client',
+        'a',
+        '--client',
+        'b',
+        '--rsa',
+        '--days',
+        '30',
+        '--server-name',
+        'tmprl.test',
+        '--force',
+      ]),
     ).toEqual({
       help: false,
       options: { outDir: 'x', clients: ['a', 'b'], algorithm: 'rsa', days: 30, serverName: 'tmprl.test', force: true },
@@ -14,7 +27,14 @@ describe('parseCertArgs', () => {
   it('leaves defaults to the library', () => {
     expect(parseCertArgs([])).toEqual({
       help: false,
-      options: { outDir: undefined, clients: undefined, algorithm: 'ecdsa', days: undefined, serverName: undefined, force: false },
+      options: {
+        outDir: undefined,
+        clients: undefined,
+        algorithm: 'ecdsa',
+        days: undefined,
+        serverName: undefined,
+        force: false,
+      },
     });
     expect(parseCertArgs(['--help'])).toEqual({ help: true });
   });

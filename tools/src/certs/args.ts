@@ -1,7 +1,14 @@
 /** The certificate CLI's command line, turned into generateCertificates options or a UsageError. */
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cli/errors';
-import { clientNameProblem, daysProblem, DEFAULT_DAYS, DEFAULT_SERVER_NAME, serverNameProblem, type CertificateOptions } from './options';
+import {
+  clientNameProblem,
+  daysProblem,
+  DEFAULT_DAYS,
+  DEFAULT_SERVER_NAME,
+  serverNameProblem,
+  type CertificateOptions,
+} from './options';
 
 export const USAGE = `node tools/dist/certs/cli.js [--out <dir>] [--client <name>]... [--rsa] [--days <n>] [--server-name <name>] [--force]
 
@@ -23,7 +30,8 @@ export function parseCertArgs(args: string[]): CertCommand {
   }
   const serverName = values['server-name'];
   const serverProblem = serverName === undefined ? undefined : serverNameProblem(serverName);
-  if (serverProblem) throw new UsageError(`--server-name: ${serverProblem}.`, `give e.g. --server-name ${DEFAULT_SERVER_NAME}`);
+  if (serverProblem)
+    throw new UsageError(`--server-name: ${serverProblem}.`, `give e.g. --server-name ${DEFAULT_SERVER_NAME}`);
   return {
     help: false,
     options: {
@@ -58,6 +66,7 @@ function parse(args: string[]) {
 
 function parseDays(text: string): number {
   const days = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (daysProblem(days)) throw new UsageError(`--days is "${text}": ${daysProblem(days)}.`, `give e.g. --days ${DEFAULT_DAYS}`);
+  if (daysProblem(days))
+    throw new UsageError(`--days is "${text}": ${daysProblem(days)}.`, `give e.g. --days ${DEFAULT_DAYS}`);
   return days;
 }

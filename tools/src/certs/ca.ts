@@ -13,7 +13,11 @@ export interface Issuer {
   file: string;
 }
 
-export async function createCa(commonName: string, keys: CryptoKeyPair, validity: Validity): Promise<x509.X509Certificate> {
+export async function createCa(
+  commonName: string,
+  keys: CryptoKeyPair,
+  validity: Validity,
+): Promise<x509.X509Certificate> {
   return x509.X509CertificateGenerator.createSelfSigned({
     name: [{ CN: [commonName] }],
     keys,

@@ -14,7 +14,9 @@ runMain(async () => {
   }
   const set = await generateCertificates({ ...command.options, onProgress: progress });
   console.log(formatSummary(set.entries));
-  console.log(`\nEach certificate's private key is the .key file beside it (mode 0600). Manifest: ${set.paths.manifest}`);
+  console.log(
+    `\nEach certificate's private key is the .key file beside it (mode 0600). Manifest: ${set.paths.manifest}`,
+  );
   const flagged = set.entries.filter((entry) => entry.attention);
   if (flagged.length > 0) {
     console.log(

@@ -12,7 +12,8 @@ const KEY_LABEL = 'PRIVATE KEY';
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const certOf = (dir: string, file: string) => new x509.X509Certificate(read(dir, file));
 const sans = (cert: x509.X509Certificate) =>
-  cert.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.map((name) => `${name.type}:${name.value}`) ?? [];
+  cert.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.map((name) => `${name.type}:${name.value}`) ??
+  [];
 const ekus = (cert: x509.X509Certificate) => cert.getExtension(x509.ExtendedKeyUsageExtension)?.usages ?? [];
 const hasOpenssl = (() => {
   try {
@@ -107,22 +108,29 @@ describe('generateCertificates (ECDSA, defaults)', () => {
   it('signs internode.pem with the server CA, for serverAuth and clientAuth', async () => {
     const cert = certOf(dir, 'internode.pem');
     expect(await cert.verify({ publicKey: certOf(dir, 'server-ca.pem').publicKey, signatureOnly: true })).toBe(true);
-    expect(sans(cert).sort()).toEqual(['dns:internode.temporal.local', 'dns:localhost', 'ip:127.0.0.1', 'ip:::1'].sort());
+    expect(sans(cert).sort()).toEqual(
+      ['dns:internode.temporal.local', 'dns:localhost', 'ip:127.0.0.1', 'ip:::1'].sort(),
+    );
     expect([...ekus(cert)].sort()).toEqual([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth].sort());
   });
 
-  it.each(['local-mtls', 'system-worker', 'x'])('signs clients/%s.pem with the client CA, for clientAuth only', async (name) => {
-    const cert = certOf(dir, `clients/${name}.pem`);
-    expect(await cert.verify({ publicKey: certOf(dir, 'client-ca.pem').publicKey, signatureOnly: true })).toBe(true);
-    expect(await cert.verify({ publicKey: certOf(dir, 'server-ca.pem').publicKey, signatureOnly: true })).toBe(false);
-    expect(cert.subject).toBe(`CN=${name}`);
-    expect(ekus(cert)).toEqual([x509.ExtendedKeyUsage.clientAuth]);
-    expect(cert.getExtension(x509.KeyUsagesExtension)?.usages).toBe(x509.KeyUsageFlags.digitalSignature);
-    expect(cert.getExtension(x509.BasicConstraintsExtension)).toMatchObject({ ca: false });
-  });
+  it.each(['local-mtls', 'system-worker', 'x'])(
+    'signs clients/%s.pem with the client CA, for clientAuth only',
+    async (name) => {
+      const cert = certOf(dir, `clients/${name}.pem`);
+      expect(await cert.verify({ publicKey: certOf(dir, 'client-ca.pem').publicKey, signatureOnly: true })).toBe(true);
+      expect(await cert.verify({ publicKey: certOf(dir, 'server-ca.pem').publicKey, signatureOnly: true })).toBe(false);
+      expect(cert.subject).toBe(`CN=${name}`);
+      expect(ekus(cert)).toEqual([x509.ExtendedKeyUsage.clientAuth]);
+      expect(cert.getExtension(x509.KeyUsagesExtension)?.usages).toBe(x509.KeyUsageFlags.digitalSignature);
+      expect(cert.getExtension(x509.BasicConstraintsExtension)).toMatchObject({ ca: false });
+    },
+  );
 
   it('builds each leaf chain up to its own CA', async () => {
-    const builder = new x509.X509ChainBuilder({ certificates: [certOf(dir, 'server-ca.pem'), certOf(dir, 'client-ca.pem')] });
+    const builder = new x509.X509ChainBuilder({
+      certificates: [certOf(dir, 'server-ca.pem'), certOf(dir, 'client-ca.pem')],
+    });
     expect((await builder.build(certOf(dir, 'frontend.pem'))).map((cert) => cert.subject)).toEqual([
       'CN=temporal.local',
       'CN=Temporal Local Server CA',
@@ -143,7 +151,9 @@ describe('generateCertificates (ECDSA, defaults)', () => {
 
   it('writes keys as PKCS#8 PEM with mode 0600, certificates and manifest 0644, each leaf file holding one certificate', () => {
     for (const { files } of set.entries) {
-      expect(read(dir, files.key)).toMatch(new RegExp(`^-----BEGIN ${KEY_LABEL}-----\\n[\\s\\S]+-----END ${KEY_LABEL}-----\\n$`));
+      expect(read(dir, files.key)).toMatch(
+        new RegExp(`^-----BEGIN ${KEY_LABEL}-----\\n[\\s\\S]+-----END ${KEY_LABEL}-----\\n$`),
+      );
       expect(statSync(join(dir, files.key)).mode & 0o777).toBe(0o600);
       expect(statSync(join(dir, files.cert)).mode & 0o777).toBe(0o644);
       expect(read(dir, files.cert).match(/BEGIN CERTIFICATE/g)).toHaveLength(1);
@@ -211,7 +221,9 @@ describe('generateCertificates (ECDSA, defaults)', () => {
     expect(opensslVerify('server-ca.pem', 'sslclient', 'internode.pem')).toContain(': OK');
     expect(opensslVerify('client-ca.pem', 'sslclient', 'clients/x.pem')).toContain(': OK');
     expect(() =>
-      execFileSync('openssl', ['verify', '-CAfile', join(dir, 'server-ca.pem'), join(dir, 'clients/x.pem')], { stdio: 'pipe' }),
+      execFileSync('openssl', ['verify', '-CAfile', join(dir, 'server-ca.pem'), join(dir, 'clients/x.pem')], {
+        stdio: 'pipe',
+      }),
     ).toThrow();
     expect(() => opensslVerify('client-ca.pem', 'sslserver', 'clients/x.pem')).toThrow();
   });

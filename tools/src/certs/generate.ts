@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { CLIENT_CA_NAME, SERVER_CA_NAME } from './ca';
 import { ensureCa, ensureLeaf, type IssueContext, type Material } from './issue';
 import { describeKey } from './keys';
-import { CLIENT_CA, CLIENTS_DIR, FRONTEND, INTERNODE, MANIFEST_FILE, SERVER_CA, certificatePaths, clientFiles } from './layout';
+import {
+  CLIENT_CA,
+  CLIENTS_DIR,
+  FRONTEND,
+  INTERNODE,
+  MANIFEST_FILE,
+  SERVER_CA,
+  certificatePaths,
+  clientFiles,
+} from './layout';
 import { frontendProfile, clientProfile, internodeProfile } from './leaf';
 import { buildManifest, type Manifest } from './manifest';
 import { clientNameProblem, resolveOptions, type CertificateOptions } from './options';

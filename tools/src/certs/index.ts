@@ -17,4 +17,9 @@ export { formatSummary } from './summary';
 export { expiryStatus, EXPIRY_WARNING_DAYS } from './status';
 export { type KeyAlgorithm } from './keys';
 export { CertMaterialError, CertOptionError } from './errors';
-export { generateExpiredClient, generateForeignClient, generateMismatchedClient, type TestClient } from './test-material';
+export {
+  generateExpiredClient,
+  generateForeignClient,
+  generateMismatchedClient,
+  type TestClient,
+} from './test-material';

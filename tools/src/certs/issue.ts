@@ -2,7 +2,14 @@
 import { join } from 'node:path';
 import { createCa, type Issuer } from './ca';
 import { CertMaterialError } from './errors';
-import { generateKeyPair, importPrivateKey, keyMatchesCertificate, privateKeyPem, describeKey, type KeyAlgorithm } from './keys';
+import {
+  generateKeyPair,
+  importPrivateKey,
+  keyMatchesCertificate,
+  privateKeyPem,
+  describeKey,
+  type KeyAlgorithm,
+} from './keys';
 import type { FilePair } from './layout';
 import { createLeaf, type LeafProfile } from './leaf';
 import { certificatePem, readStoredPair, writePrivateKey, writePublicFile } from './pem-files';
@@ -35,7 +42,9 @@ export interface Authority {
 }
 
 export async function ensureCa(context: IssueContext, files: FilePair, commonName: string): Promise<Authority> {
-  const stored = context.force ? undefined : readStoredPair(join(context.outDir, files.cert), join(context.outDir, files.key), files.cert);
+  const stored = context.force
+    ? undefined
+    : readStoredPair(join(context.outDir, files.cert), join(context.outDir, files.key), files.cert);
   if (stored) {
     if (!keyMatchesCertificate(stored.keyPem, stored.certificate)) {
       throw new CertMaterialError(
@@ -61,9 +70,16 @@ export async function ensureCa(context: IssueContext, files: FilePair, commonNam
 }
 
 /** A leaf is reissued whenever its CA was just created: the old one would no longer verify. */
-export async function ensureLeaf(context: IssueContext, files: FilePair, profile: LeafProfile, authority: Authority): Promise<Material> {
+export async function ensureLeaf(
+  context: IssueContext,
+  files: FilePair,
+  profile: LeafProfile,
+  authority: Authority,
+): Promise<Material> {
   const reuse = !context.force && authority.material.action === 'kept';
-  const stored = reuse ? readStoredPair(join(context.outDir, files.cert), join(context.outDir, files.key), files.cert) : undefined;
+  const stored = reuse
+    ? readStoredPair(join(context.outDir, files.cert), join(context.outDir, files.key), files.cert)
+    : undefined;
   if (stored) {
     context.report(`${files.cert}: kept`);
     return { kind: profile.kind, files, ...stored, action: 'kept' };
@@ -77,7 +93,12 @@ export async function ensureLeaf(context: IssueContext, files: FilePair, profile
     );
   }
   const keys = await generateKeyPair(context.algorithm);
-  const certificate = await createLeaf(profile, keys, issuer, validityFor(context.days, context.now, issuer.certificate.notAfter));
+  const certificate = await createLeaf(
+    profile,
+    keys,
+    issuer,
+    validityFor(context.days, context.now, issuer.certificate.notAfter),
+  );
   const keyPem = await privateKeyPem(keys.privateKey);
   store(context, files, certificate, keyPem);
   return { kind: profile.kind, files, certificate, keyPem, action: 'created' };
@@ -87,5 +108,7 @@ function store(context: IssueContext, files: FilePair, certificate: x509.X509Cer
   writePrivateKey(join(context.outDir, files.key), keyPem);
   writePublicFile(join(context.outDir, files.cert), certificatePem(certificate));
   const until = certificate.notAfter.toISOString().slice(0, 10);
-  context.report(`${files.cert}: created (${certificate.subject}, ${describeKey(certificate.publicKey)}, until ${until})`);
+  context.report(
+    `${files.cert}: created (${certificate.subject}, ${describeKey(certificate.publicKey)}, until ${until})`,
+  );
 }

@@ -68,7 +68,10 @@ export function resolveOptions(options: CertificateOptions): ResolvedOptions {
       : `algorithm "${String(resolved.algorithm)}" is neither "ecdsa" nor "rsa"`,
   ].filter((problem): problem is string => problem !== undefined);
   if (problems.length > 0) {
-    throw new CertOptionError(`Cannot generate certificates: ${problems.join('; ')}.`, 'correct the options and run again.');
+    throw new CertOptionError(
+      `Cannot generate certificates: ${problems.join('; ')}.`,
+      'correct the options and run again.',
+    );
   }
   return resolved;
 }

@@ -13,7 +13,8 @@ import { x509 } from './x509';
 
 const KEY_LABEL = 'PRIVATE KEY';
 
-const fingerprints = (set: CertificateSet) => Object.fromEntries(set.manifest.entries.map((entry) => [entry.file, entry.sha256]));
+const fingerprints = (set: CertificateSet) =>
+  Object.fromEntries(set.manifest.entries.map((entry) => [entry.file, entry.sha256]));
 const statusOf = (set: CertificateSet, file: string) => set.entries.find((entry) => entry.files.cert === file)?.status;
 
 describe('generateCertificates on an existing folder', () => {
@@ -37,13 +38,21 @@ describe('generateCertificates on an existing folder', () => {
   it('adds a new client, signed by the existing client CA, and keeps the rest', async () => {
     const first = await generateCertificates({ outDir: dir });
     const progress: string[] = [];
-    const second = await generateCertificates({ outDir: dir, clients: ['billing'], onProgress: (line) => progress.push(line) });
+    const second = await generateCertificates({
+      outDir: dir,
+      clients: ['billing'],
+      onProgress: (line) => progress.push(line),
+    });
     const billing = second.entries.find((entry) => entry.files.cert === 'clients/billing.pem');
     expect(billing?.action).toBe('created');
-    expect(await billing?.certificate.verify({ publicKey: first.entries[1].certificate.publicKey, signatureOnly: true })).toBe(true);
+    expect(
+      await billing?.certificate.verify({ publicKey: first.entries[1].certificate.publicKey, signatureOnly: true }),
+    ).toBe(true);
     expect(second.entries.filter((entry) => entry.action === 'created')).toHaveLength(1);
     expect(progress).toContain(
-      'clients/billing.pem: created (CN=billing, ECDSA P-256, until ' + billing?.certificate.notAfter.toISOString().slice(0, 10) + ')',
+      'clients/billing.pem: created (CN=billing, ECDSA P-256, until ' +
+        billing?.certificate.notAfter.toISOString().slice(0, 10) +
+        ')',
     );
     expect(second.manifest.entries.map((entry) => entry.file)).toEqual(
       expect.arrayContaining(['clients/billing.pem', 'clients/billing.key']),
@@ -69,9 +78,9 @@ describe('generateCertificates on an existing folder', () => {
     const again = await generateCertificates({ outDir: dir });
     const action = (file: string) => again.entries.find((entry) => entry.files.cert === file)?.action;
     expect(['server-ca.pem', 'frontend.pem', 'internode.pem'].map(action)).toEqual(['kept', 'kept', 'kept']);
-    expect(['client-ca.pem', 'clients/billing.pem', 'clients/local-mtls.pem', 'clients/system-worker.pem'].map(action)).toEqual(
-      Array(4).fill('created'),
-    );
+    expect(
+      ['client-ca.pem', 'clients/billing.pem', 'clients/local-mtls.pem', 'clients/system-worker.pem'].map(action),
+    ).toEqual(Array(4).fill('created'));
     expect(again.entries.every((entry) => entry.status === 'ok')).toBe(true);
   });
 
@@ -79,7 +88,9 @@ describe('generateCertificates on an existing folder', () => {
     const set = await generateCertificates({ outDir: dir, days: 10 });
     expect(set.entries.map((entry) => entry.status)).toEqual(Array(6).fill('expires in 10 d'));
     expect(set.entries.every((entry) => entry.attention)).toBe(true);
-    expect(formatSummary(set.entries)).toMatch(/^frontend\.pem\s+CN=temporal\.local\s+\d{4}-\d\d-\d\d\s+expires in 10 d$/m);
+    expect(formatSummary(set.entries)).toMatch(
+      /^frontend\.pem\s+CN=temporal\.local\s+\d{4}-\d\d-\d\d\s+expires in 10 d$/m,
+    );
   });
 
   it('reports an expired client certificate in the folder as EXPIRED and keeps it', async () => {
@@ -106,7 +117,9 @@ describe('generateCertificates on an existing folder', () => {
     await generateCertificates({ outDir: dir });
     copyFileSync(join(dir, 'client-ca.key'), join(dir, 'server-ca.key'));
     await expect(generateCertificates({ outDir: dir })).rejects.toThrow(CertMaterialError);
-    await expect(generateCertificates({ outDir: dir })).rejects.toThrow(/server-ca\.key: does not belong to server-ca\.pem/);
+    await expect(generateCertificates({ outDir: dir })).rejects.toThrow(
+      /server-ca\.key: does not belong to server-ca\.pem/,
+    );
   });
 
   it('reports an expired CA, and refuses to sign new clients with it', async () => {
@@ -129,7 +142,9 @@ describe('generateCertificates on an existing folder', () => {
   it('refuses a certificate file that is not PEM, naming the file', async () => {
     await generateCertificates({ outDir: dir });
     copyFileSync(join(dir, 'manifest.json'), join(dir, 'frontend.pem'));
-    await expect(generateCertificates({ outDir: dir })).rejects.toThrow(/frontend\.pem: is not a readable PEM certificate/);
+    await expect(generateCertificates({ outDir: dir })).rejects.toThrow(
+      /frontend\.pem: is not a readable PEM certificate/,
+    );
   });
 
   it('makes RSA 2048 material on request, with keyEncipherment on leaves, accepted by openssl', async () => {

@@ -29,14 +29,22 @@ export async function generateForeignClient(
 ): Promise<TestClient & { caPem: string }> {
   const caKeys = await generateKeyPair(algorithm);
   const ca = await createCa('Foreign Test CA', caKeys, validityFor(30));
-  const client = await issueClient(outDir, name, { certificate: ca, privateKey: caKeys.privateKey, file: 'foreign CA' }, validityFor(30));
+  const client = await issueClient(
+    outDir,
+    name,
+    { certificate: ca, privateKey: caKeys.privateKey, file: 'foreign CA' },
+    validityFor(30),
+  );
   return { ...client, caPem: certificatePem(ca) };
 }
 
 /** Signed by the folder's real client CA, but its validity ended a day ago. */
 export async function generateExpiredClient(certsDir: string, outDir: string, name: string): Promise<TestClient> {
   const now = Date.now();
-  return issueClient(outDir, name, await clientCa(certsDir), { notBefore: new Date(now - 2 * DAY_MS), notAfter: new Date(now - DAY_MS) });
+  return issueClient(outDir, name, await clientCa(certsDir), {
+    notBefore: new Date(now - 2 * DAY_MS),
+    notAfter: new Date(now - DAY_MS),
+  });
 }
 
 /** Signed by the real client CA and valid, but the key file holds a different key. */

@@ -47,13 +47,22 @@ async function handshake(
       let reply = '';
       let side: Side = {};
       const servername = client.servername === null ? {} : { servername: client.servername ?? 'temporal.local' };
-      const socket: TLSSocket = connect({ host: '127.0.0.1', port, ...servername, ca: client.ca, key: client.key, cert: client.cert });
+      const socket: TLSSocket = connect({
+        host: '127.0.0.1',
+        port,
+        ...servername,
+        ca: client.ca,
+        key: client.key,
+        cert: client.cert,
+      });
       socket.on('secureConnect', () => (side = { authorized: socket.authorized, peer: peerName(socket) }));
       socket.on('data', (chunk) => (reply += chunk.toString()));
       socket.on('error', (error) => resolve({ ...side, error: error.message, reply }));
       socket.on('close', () => resolve({ ...side, reply }));
     });
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('handshake timed out')), 10_000).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('handshake timed out')), 10_000).unref(),
+    );
     const [serverOutcome, clientOutcome] = await Promise.race([Promise.all([serverResult, clientResult]), timeout]);
     return { server: serverOutcome, client: clientOutcome };
   } finally {
@@ -66,7 +75,11 @@ describe.each(['ecdsa', 'rsa'] as const)('generated %s material over real TLS', 
   let scratch: string;
   const file = (name: string) => readFileSync(join(dir, name), 'utf8');
   const frontend = () => ({ key: file('frontend.key'), cert: file('frontend.pem'), ca: file('client-ca.pem') });
-  const client = (name: string) => ({ key: file(`clients/${name}.key`), cert: file(`clients/${name}.pem`), ca: file('server-ca.pem') });
+  const client = (name: string) => ({
+    key: file(`clients/${name}.key`),
+    cert: file(`clients/${name}.pem`),
+    ca: file('server-ca.pem'),
+  });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), `certs-tls-${algorithm}-`));
@@ -87,7 +100,10 @@ describe.each(['ecdsa', 'rsa'] as const)('generated %s material over real TLS', 
   });
 
   it.each(['localhost', '127.0.0.1'])('the frontend certificate also verifies as %s', async (servername) => {
-    const result = await handshake(frontend(), { ...client('system-worker'), servername: servername === '127.0.0.1' ? null : servername });
+    const result = await handshake(frontend(), {
+      ...client('system-worker'),
+      servername: servername === '127.0.0.1' ? null : servername,
+    });
     expect(result.client).toMatchObject({ authorized: true, reply: 'hello' });
   });
 
@@ -105,7 +121,11 @@ describe.each(['ecdsa', 'rsa'] as const)('generated %s material over real TLS', 
     expect(result.server).toEqual({ error: expect.any(String) });
     expect(result.client.reply).toBe('');
     const explained = await handshake({ ...frontend(), explain: true }, intruder);
-    expect(explained.server).toMatchObject({ authorized: false, peer: 'intruder', reason: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    expect(explained.server).toMatchObject({
+      authorized: false,
+      peer: 'intruder',
+      reason: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    });
   });
 
   it('an expired client certificate from the real client CA is refused', async () => {
@@ -120,9 +140,9 @@ describe.each(['ecdsa', 'rsa'] as const)('generated %s material over real TLS', 
 
   it('a client whose key does not match its certificate cannot even start', async () => {
     const mismatched = await generateMismatchedClient(dir, scratch, 'mismatched');
-    await expect(handshake(frontend(), { key: mismatched.keyPem, cert: mismatched.certPem, ca: file('server-ca.pem') })).rejects.toThrow(
-      /key values mismatch/,
-    );
+    await expect(
+      handshake(frontend(), { key: mismatched.keyPem, cert: mismatched.certPem, ca: file('server-ca.pem') }),
+    ).rejects.toThrow(/key values mismatch/);
   });
 
   it('a client expecting another server name refuses the frontend', async () => {

@@ -59,7 +59,11 @@ function cloudLikeHowTo(address: string): string {
  */
 runMain(async () => {
   const { values } = parseArgs({
-    options: { 'env-dir': { type: 'string' }, port: { type: 'string' }, 'cloud-like': { type: 'boolean', default: false } },
+    options: {
+      'env-dir': { type: 'string' },
+      port: { type: 'string' },
+      'cloud-like': { type: 'boolean', default: false },
+    },
   });
   const port = parsePort(values.port);
   const cloudLike = values['cloud-like'] === true;
@@ -71,7 +75,9 @@ runMain(async () => {
       ? `mutual TLS, server name ${cluster.tls.serverName}`
       : 'no TLS';
   const namespace = options.namespaces[0];
-  console.log(`Temporal server listening on ${cluster.address} (${security}), namespace "${namespace}" ready. Ctrl-C stops it.`);
+  console.log(
+    `Temporal server listening on ${cluster.address} (${security}), namespace "${namespace}" ready. Ctrl-C stops it.`,
+  );
   if (cloudLike) console.log(cloudLikeHowTo(cluster.address));
   const signal = await untilStopSignal();
   progress(`${signal} received, stopping the server...`);

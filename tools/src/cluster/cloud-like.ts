@@ -33,7 +33,10 @@ export async function prepareCloudLike(onProgress?: (message: string) => void): 
     onProgress,
   });
   return {
-    tls: { ...clusterTlsFiles(CLOUD_LIKE.certsDir, CLOUD_LIKE.serverName), apiKeyServerName: CLOUD_LIKE.apiKeyServerName },
+    tls: {
+      ...clusterTlsFiles(CLOUD_LIKE.certsDir, CLOUD_LIKE.serverName),
+      apiKeyServerName: CLOUD_LIKE.apiKeyServerName,
+    },
     signingKey: loadOrCreateSigningKey(CLOUD_LIKE.certsDir),
   };
 }

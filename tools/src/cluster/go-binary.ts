@@ -47,9 +47,14 @@ export function findBinary(binary: GoBinary, env: NodeJS.ProcessEnv = process.en
 
 function goInstall(binary: GoBinary, gobin: string): Promise<void> {
   const target = `${binary.module}@${binary.version}`;
-  progress(`Building the ${binary.label} ${binary.version} with go install (first time only, ${binary.buildTime} on 2 cores)...`);
+  progress(
+    `Building the ${binary.label} ${binary.version} with go install (first time only, ${binary.buildTime} on 2 cores)...`,
+  );
   return new Promise((resolve, reject) => {
-    const child = spawn('go', ['install', '-v', target], { env: { ...process.env, GOBIN: gobin }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('go', ['install', '-v', target], {
+      env: { ...process.env, GOBIN: gobin },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let compiled = 0;
     const tail: string[] = [];
     const started = Date.now();

@@ -62,7 +62,13 @@ function adminProfile(address: string, tls: ClusterTlsFiles | undefined, signing
       }
     : {};
   const tokenEnv = signingKey
-    ? { TEMPORAL_API_KEY: mintToken(signingKey, { namespace: 'temporal-system', role: 'admin', ttlSeconds: ADMIN_TOKEN_SECONDS }) }
+    ? {
+        TEMPORAL_API_KEY: mintToken(signingKey, {
+          namespace: 'temporal-system',
+          role: 'admin',
+          ttlSeconds: ADMIN_TOKEN_SECONDS,
+        }),
+      }
     : {};
   return loadProfile({
     env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'temporal-system', ...tlsEnv, ...tokenEnv },
@@ -119,14 +125,18 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const binary = options.binary ?? (await ensureServerBinary());
   const ports = options.frontendPort ? standardPorts(options.frontendPort) : await freePorts();
   const runDir = mkdtempSync(join(tmpdir(), 'temporal-local-'));
-  const jwks: JwksServer | undefined = options.tokenSigningKey ? await startJwksServer([options.tokenSigningKey]) : undefined;
+  const jwks: JwksServer | undefined = options.tokenSigningKey
+    ? await startJwksServer([options.tokenSigningKey])
+    : undefined;
   const configFile = join(runDir, 'config.yaml');
   const dynamicConfigFile = join(runDir, 'dynamic-config.yaml');
   writeFileSync(dynamicConfigFile, JSON.stringify(dynamicConfig(), null, 2));
   const config = serverConfig({ ports, dynamicConfigFile, tls: options.tls, jwksUrl: jwks?.url });
   writeFileSync(configFile, JSON.stringify(config, null, 2));
 
-  say(`Starting the Temporal server ${describeMode(options)} on 127.0.0.1:${ports.frontend} (log: ${join(runDir, 'server.log')})`);
+  say(
+    `Starting the Temporal server ${describeMode(options)} on 127.0.0.1:${ports.frontend} (log: ${join(runDir, 'server.log')})`,
+  );
   const started = Date.now();
   const server = spawnServer(binary, configFile, join(runDir, 'server.log'), serviceNames(jwks !== undefined));
   const address = `127.0.0.1:${ports.frontend}`;

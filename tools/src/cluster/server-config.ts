@@ -60,7 +60,13 @@ export function serviceNames(authorizer: boolean): string[] {
  * is created on first connect), loopback only, no metrics or pprof listener. JSON is valid
  * YAML, so the object is written as JSON.
  */
-export function serverConfig({ ports, dynamicConfigFile, tls, jwksUrl, logLevel = 'warn' }: ServerConfigOptions): Record<string, unknown> {
+export function serverConfig({
+  ports,
+  dynamicConfigFile,
+  tls,
+  jwksUrl,
+  logLevel = 'warn',
+}: ServerConfigOptions): Record<string, unknown> {
   return {
     log: { stdout: true, level: logLevel, format: 'json' },
     persistence: {

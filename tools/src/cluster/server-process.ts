@@ -17,7 +17,12 @@ export function logTail(logFile: string, lines = 15): string {
 }
 
 /** Variables the server binary reads itself; a stray one makes it ignore --config-file. */
-const SERVER_OWN_VARIABLES = ['TEMPORAL_ROOT', 'TEMPORAL_CONFIG_DIR', 'TEMPORAL_ENVIRONMENT', 'TEMPORAL_AVAILABILITY_ZONE'];
+const SERVER_OWN_VARIABLES = [
+  'TEMPORAL_ROOT',
+  'TEMPORAL_CONFIG_DIR',
+  'TEMPORAL_ENVIRONMENT',
+  'TEMPORAL_AVAILABILITY_ZONE',
+];
 
 function serverEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
@@ -39,7 +44,12 @@ export function spawnServer(binary: string, configFile: string, logFile: string,
   running.add(child);
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (error) =>
-      reject(new ServerStartError(`Could not start ${binary}: ${error.message}.`, 'check TEMPORAL_SERVER_BIN or rebuild it.')),
+      reject(
+        new ServerStartError(
+          `Could not start ${binary}: ${error.message}.`,
+          'check TEMPORAL_SERVER_BIN or rebuild it.',
+        ),
+      ),
     );
     child.on('exit', (code) => {
       running.delete(child);

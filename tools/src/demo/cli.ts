@@ -21,7 +21,11 @@ runMain(async () => {
   let cluster: LocalCluster | undefined;
   let worker: AppRun | undefined;
   try {
-    cluster = await startLocalCluster({ namespaces: [profile.namespace], tls: clusterTlsForProfile(profile), onProgress: progress });
+    cluster = await startLocalCluster({
+      namespaces: [profile.namespace],
+      tls: clusterTlsForProfile(profile),
+      onProgress: progress,
+    });
     const env = { TEMPORAL_ADDRESS: cluster.address };
     progress('Starting the worker...');
     worker = startApp(app, 'worker', { env, onLine: echo('worker') });

@@ -11,8 +11,18 @@ export function acceptableClientCas(host: string, port: number, serverName?: str
   const args = ['s_client', '-connect', `${host}:${port}`, ...(serverName ? ['-servername', serverName] : [])];
   return new Promise((resolve) => {
     const child = execFile('openssl', args, { timeout: OPENSSL_TIMEOUT_MS }, (_error, stdout) => {
-      const section = /Acceptable client certificate CA names\n([\s\S]*?)\n(?:Requested|Client Certificate Types|Shared|Peer)/.exec(stdout ?? '');
-      resolve(section ? section[1].split('\n').map((line) => line.trim()).filter(Boolean) : undefined);
+      const section =
+        /Acceptable client certificate CA names\n([\s\S]*?)\n(?:Requested|Client Certificate Types|Shared|Peer)/.exec(
+          stdout ?? '',
+        );
+      resolve(
+        section
+          ? section[1]
+              .split('\n')
+              .map((line) => line.trim())
+              .filter(Boolean)
+          : undefined,
+      );
     });
     child.stdin?.end();
   });
@@ -20,5 +30,8 @@ export function acceptableClientCas(host: string, port: number, serverName?: str
 
 /** `CN = Temporal Local Client CA` style, as openssl prints a name. */
 export function issuerAsOpenssl(certificatePem: string): string {
-  return new X509Certificate(certificatePem).issuer.split('\n').map((part) => part.replace('=', ' = ')).join(', ');
+  return new X509Certificate(certificatePem).issuer
+    .split('\n')
+    .map((part) => part.replace('=', ' = '))
+    .join(', ');
 }

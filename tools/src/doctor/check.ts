@@ -7,7 +7,12 @@ export interface CheckResult {
   fix?: string;
 }
 
-export const pass = (section: CheckResult['section'], name: string, found: string): CheckResult => ({ section, name, ok: true, found });
+export const pass = (section: CheckResult['section'], name: string, found: string): CheckResult => ({
+  section,
+  name,
+  ok: true,
+  found,
+});
 
 export const fail = (section: CheckResult['section'], name: string, found: string, fix: string): CheckResult => ({
   section,

@@ -11,10 +11,19 @@ import { runDoctor } from './run-doctor';
  */
 runMain(async () => {
   const { values } = parseArgs({
-    options: { 'env-dir': { type: 'string' }, 'env-file': { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      'env-dir': { type: 'string' },
+      'env-file': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
   });
-  if (values['env-dir'] && values['env-file']) throw new UsageError('Give --env-dir or --env-file, not both.', 'pick one.');
+  if (values['env-dir'] && values['env-file'])
+    throw new UsageError('Give --env-dir or --env-file, not both.', 'pick one.');
   const results = await runDoctor({ envDir: values['env-dir'], envFile: values['env-file'] });
-  console.log(values.json ? JSON.stringify({ ok: results.every((result) => result.ok), checks: results }, null, 2) : formatReport(results));
+  console.log(
+    values.json
+      ? JSON.stringify({ ok: results.every((result) => result.ok), checks: results }, null, 2)
+      : formatReport(results),
+  );
   if (results.some((result) => !result.ok)) process.exit(1);
 });

@@ -40,7 +40,9 @@ function distance(a: string, b: string): number {
 
 /** The known name closest to a misspelt one. */
 export function closestKnownName(name: string): string {
-  return [...KNOWN_TEMPORAL_NAMES].reduce((best, candidate) => (distance(name, candidate) < distance(name, best) ? candidate : best));
+  return [...KNOWN_TEMPORAL_NAMES].reduce((best, candidate) =>
+    distance(name, candidate) < distance(name, best) ? candidate : best,
+  );
 }
 
 export const isKnownName = (name: string) => KNOWN_TEMPORAL_NAMES.has(name) || name.startsWith('TEMPORAL_GRPC_META_');

@@ -19,7 +19,12 @@ function unknownNames(options: LoadProfileOptions): CheckResult[] {
   return Object.keys(merged.vars)
     .filter((name) => name.startsWith('TEMPORAL_') && !isKnownName(name))
     .map((name) =>
-      fail('profile', 'variable names', `${name} (from ${merged.sourceOf[name]}) is not a name Temporal reads.`, `did you mean ${closestKnownName(name)}? Rename it.`),
+      fail(
+        'profile',
+        'variable names',
+        `${name} (from ${merged.sourceOf[name]}) is not a name Temporal reads.`,
+        `did you mean ${closestKnownName(name)}? Rename it.`,
+      ),
     );
 }
 
@@ -29,9 +34,12 @@ export function checkProfile(options: LoadProfileOptions): ProfileCheck {
   const notices: string[] = [];
   try {
     const profile = loadProfile({ ...options, onNotice: (notice) => notices.push(notice) });
-    const values = profile.entries.map((entry) => pass('profile', entry.variable, `${entry.secret ? '<redacted>' : entry.value} (${entry.source})`));
+    const values = profile.entries.map((entry) =>
+      pass('profile', entry.variable, `${entry.secret ? '<redacted>' : entry.value} (${entry.source})`),
+    );
     const results = [...values, ...notices.map((notice) => pass('profile', 'notice', notice)), ...typos];
-    if (typos.length === 0) results.push(pass('profile', 'variable names', 'every TEMPORAL_* name is one Temporal reads'));
+    if (typos.length === 0)
+      results.push(pass('profile', 'variable names', 'every TEMPORAL_* name is one Temporal reads'));
     return { results, profile };
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;

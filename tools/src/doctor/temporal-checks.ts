@@ -24,14 +24,22 @@ function checkCredentials(profile: Profile): CheckResult[] {
   if (!claims) return [pass('temporal', 'API key', 'an opaque key (not a JWT); only the server can judge it')];
   const roles = rolesOn(claims, profile.namespace);
   const expiry = claims.exp ? new Date(claims.exp * 1000).toISOString() : 'never';
-  return [pass('temporal', 'API key', `a JWT expiring ${expiry}, roles on ${profile.namespace}: ${roles.join(', ') || 'none'}`)];
+  return [
+    pass(
+      'temporal',
+      'API key',
+      `a JWT expiring ${expiry}, roles on ${profile.namespace}: ${roles.join(', ') || 'none'}`,
+    ),
+  ];
 }
 
 function rolesHint(profile: Profile): string {
   const claims = profile.apiKey ? apiKeyClaims(profile.apiKey) : undefined;
   if (!claims?.permissions) return '';
   const roles = rolesOn(claims, profile.namespace);
-  return canWrite(roles) ? '' : ` The key grants ${roles.join(', ') || 'nothing'} on ${profile.namespace}; polling needs write.`;
+  return canWrite(roles)
+    ? ''
+    : ` The key grants ${roles.join(', ') || 'nothing'} on ${profile.namespace}; polling needs write.`;
 }
 
 /** A real poll, on a throwaway task queue so it can take no task: allowed if it waits, refused if denied. */
@@ -43,11 +51,20 @@ async function checkPollPermission(connection: Connection, profile: Profile): Pr
     );
   } catch (error) {
     if (isPermissionDenied(error)) {
-      return fail('temporal', 'worker permission', `a poll in namespace ${profile.namespace} was refused (permission denied).${rolesHint(profile)}`, `use credentials with write on ${profile.namespace}.`);
+      return fail(
+        'temporal',
+        'worker permission',
+        `a poll in namespace ${profile.namespace} was refused (permission denied).${rolesHint(profile)}`,
+        `use credentials with write on ${profile.namespace}.`,
+      );
     }
     if ((error as { code?: number }).code !== GRPC_DEADLINE_EXCEEDED) throw error;
   }
-  return pass('temporal', 'worker permission', `these credentials may poll task queues in ${profile.namespace} (a poll on a throwaway queue was accepted)`);
+  return pass(
+    'temporal',
+    'worker permission',
+    `these credentials may poll task queues in ${profile.namespace} (a poll on a throwaway queue was accepted)`,
+  );
 }
 
 async function withDeadline<T>(connection: Connection, call: () => Promise<T>): Promise<T> {
@@ -67,7 +84,9 @@ export async function checkTemporal(profile: Profile): Promise<CheckResult[]> {
   try {
     const info = await withDeadline(connection, () => connection.workflowService.getSystemInfo({}));
     results.push(pass('temporal', 'system info', `the server answers (version ${info.serverVersion || 'unknown'})`));
-    await withDeadline(connection, () => connection.workflowService.describeNamespace({ namespace: profile.namespace }));
+    await withDeadline(connection, () =>
+      connection.workflowService.describeNamespace({ namespace: profile.namespace }),
+    );
     results.push(pass('temporal', 'namespace', `"${profile.namespace}" exists and these credentials may describe it`));
     results.push(await checkPollPermission(connection, profile));
   } catch (error) {

@@ -19,7 +19,8 @@ const certs = CLOUD_LIKE.certsDir;
 describe('apps/cloud-mtls against the local cloud-like cluster (mTLS, API-key endpoint, JWT authorizer)', () => {
   let cluster: LocalCluster;
   let key: SigningKey;
-  const token = (role: Role, namespace = NAMESPACE, ttlSeconds = 600) => mintToken(key, { namespace, role, ttlSeconds });
+  const token = (role: Role, namespace = NAMESPACE, ttlSeconds = 600) =>
+    mintToken(key, { namespace, role, ttlSeconds });
 
   const common = () => ({
     TEMPORAL_ADDRESS: cluster.address,
@@ -34,7 +35,11 @@ describe('apps/cloud-mtls against the local cloud-like cluster (mTLS, API-key en
     TEMPORAL_TLS_CLIENT_KEY_PATH: join(certs, 'clients', `${CLOUD_LIKE.client}.key`),
     TEMPORAL_API_KEY: apiKey,
   });
-  const viaApiKey = (apiKey: string) => ({ ...common(), TEMPORAL_TLS_SERVER_NAME: CLOUD_LIKE.apiKeyServerName, TEMPORAL_API_KEY: apiKey });
+  const viaApiKey = (apiKey: string) => ({
+    ...common(),
+    TEMPORAL_TLS_SERVER_NAME: CLOUD_LIKE.apiKeyServerName,
+    TEMPORAL_API_KEY: apiKey,
+  });
 
   beforeAll(async () => {
     cluster = await startTestCluster([NAMESPACE, OTHER_NAMESPACE], { cloudLike: true });
@@ -84,7 +89,11 @@ describe('apps/cloud-mtls against the local cloud-like cluster (mTLS, API-key en
       /refused to start a workflow in namespace "sample\.local01": the API key grants only read there, and this call needs write/,
     ],
     ['an expired token', () => viaApiKey(token('write', NAMESPACE, -60)), /the API key expired at \d{4}-/],
-    ['no token where one is required', () => viaMtls(''), /no API key was sent, and this server authorizes calls by API key/],
+    [
+      'no token where one is required',
+      () => viaMtls(''),
+      /no API key was sent, and this server authorizes calls by API key/,
+    ],
     [
       'a token signed by a key the cluster does not publish',
       () => viaApiKey(mintToken(newSigningKey(), { namespace: NAMESPACE, role: 'write', ttlSeconds: 600 })),
@@ -92,22 +101,28 @@ describe('apps/cloud-mtls against the local cloud-like cluster (mTLS, API-key en
     ],
   ];
 
-  it.each(refusals)('the client is refused: %s, exiting 1 within 15 s with the cause and the fix', async (_case, env, message) => {
-    const started = Date.now();
-    const client = startApp('cloud-mtls', 'client', { env: env() });
-    expect(await client.exited).toBe(1);
-    expect(Date.now() - started).toBeLessThan(REFUSED_WITHIN_MS);
-    expect(client.output()).toMatch(message);
-    expect(client.output()).toMatch(/Fix: use an API key that grants "write" on sample\.local01/);
-    expect(client.output()).not.toContain(env().TEMPORAL_API_KEY || 'no key to leak');
-  });
+  it.each(refusals)(
+    'the client is refused: %s, exiting 1 within 15 s with the cause and the fix',
+    async (_case, env, message) => {
+      const started = Date.now();
+      const client = startApp('cloud-mtls', 'client', { env: env() });
+      expect(await client.exited).toBe(1);
+      expect(Date.now() - started).toBeLessThan(REFUSED_WITHIN_MS);
+      expect(client.output()).toMatch(message);
+      expect(client.output()).toMatch(/Fix: use an API key that grants "write" on sample\.local01/);
+      expect(client.output()).not.toContain(env().TEMPORAL_API_KEY || 'no key to leak');
+    },
+  );
 
   it('tools:token writes a token into an env file (0600) without printing it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'token-'));
     try {
       const envFile = join(dir, '.env.local');
       const args = ['--namespace', NAMESPACE, '--role', 'write', '--ttl', '15m', '--write-env', envFile];
-      const { stdout } = await run(process.execPath, [join(WORKSPACE_ROOT, 'tools', 'dist', 'tokens', 'cli.js'), ...args]);
+      const { stdout } = await run(process.execPath, [
+        join(WORKSPACE_ROOT, 'tools', 'dist', 'tokens', 'cli.js'),
+        ...args,
+      ]);
       const written = readFileSync(envFile, 'utf8');
       const minted = /^TEMPORAL_API_KEY=(.+)$/m.exec(written)?.[1] ?? '';
       expect(minted.split('.')).toHaveLength(3);

@@ -60,7 +60,17 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
     });
 
     const show = (...extra: string[]) =>
-      run(cli, ['workflow', 'show', '--workflow-id', workflowId, '--namespace', 'samples', '--address', cluster.address, ...extra]);
+      run(cli, [
+        'workflow',
+        'show',
+        '--workflow-id',
+        workflowId,
+        '--namespace',
+        'samples',
+        '--address',
+        cluster.address,
+        ...extra,
+      ]);
     const withCodec = (auth = `Bearer ${CODEC_TOKEN}`) => ['--codec-endpoint', codec.url, '--codec-auth', auth];
     const base64Of = (text: string) => Buffer.from(text).toString('base64');
 
@@ -103,7 +113,9 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
       codec = await startCodecServer({ CODEC_SERVER_NAMESPACES: 'default', CODEC_SERVER_ALLOWED_ORIGINS: uiOrigin });
       home = mkdtempSync(join(tmpdir(), 'temporal-cli-home-'));
       const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort)];
-      devServer = startCommand(cli, [...args, '--ui-codec-endpoint', codec.url, '--log-level', 'error'], { env: { HOME: home } });
+      devServer = startCommand(cli, [...args, '--ui-codec-endpoint', codec.url, '--log-level', 'error'], {
+        env: { HOME: home },
+      });
       for (let waited = 0; !(await isListening(port)) || !(await isListening(uiPort)); waited += 100) {
         if (waited > 60_000) throw new Error(`start-dev did not listen within 60 s:\n${devServer.output()}`);
         await sleep(100);
@@ -118,8 +130,13 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
 
     it('shows the decoded input and result in a real browser, and a screenshot is saved', async () => {
       const workflowId = await runEncryptedWorkflow(address, 'default', 'Grace Hopper');
-      const connection = await connectConnection(loadProfile({ env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'default' }, useConfigFile: false }));
-      const described = await connection.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId } });
+      const connection = await connectConnection(
+        loadProfile({ env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'default' }, useConfigFile: false }),
+      );
+      const described = await connection.workflowService.describeWorkflowExecution({
+        namespace: 'default',
+        execution: { workflowId },
+      });
       await connection.close();
       const runId = described.workflowExecutionInfo?.execution?.runId ?? '';
 
@@ -129,7 +146,8 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
         const page = await browser.newPage();
         const decodeCalls: string[] = [];
         page.on('request', (request) => {
-          if (request.url().startsWith(codec.url)) decodeCalls.push(`${request.method()} ${new URL(request.url()).pathname}`);
+          if (request.url().startsWith(codec.url))
+            decodeCalls.push(`${request.method()} ${new URL(request.url()).pathname}`);
         });
         await page.goto(`${uiOrigin}/namespaces/default/workflows/${encodeURIComponent(workflowId)}/${runId}/history`);
         await page.getByText('Hello, Grace Hopper!').first().waitFor({ state: 'visible', timeout: 30_000 });

@@ -10,11 +10,15 @@ const script = join(WORKSPACE_ROOT, 'apps', 'codec-server', 'dist', 'server.js')
 
 function postHttps(url: string, body: string, ca: Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const call = request(url, { method: 'POST', ca, headers: { 'Content-Type': 'application/json', 'X-Namespace': 'samples' } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-    });
+    const call = request(
+      url,
+      { method: 'POST', ca, headers: { 'Content-Type': 'application/json', 'X-Namespace': 'samples' } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      },
+    );
     call.on('error', reject);
     call.end(body);
   });
@@ -37,7 +41,9 @@ describe('apps/codec-server as users run it (node apps/codec-server/dist/server.
         CODEC_SERVER_TLS_KEY_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.key),
       },
     });
-    const line = await server.waitFor(/^Codec server listening on https:\/\/127\.0\.0\.1:\d+ for namespaces samples\.$/);
+    const line = await server.waitFor(
+      /^Codec server listening on https:\/\/127\.0\.0\.1:\d+ for namespaces samples\.$/,
+    );
     const url = `${line.split(' ')[4]}/encode`;
     const body = JSON.stringify({ payloads: [{ metadata: {}, data: Buffer.from('"x"').toString('base64') }] });
     const response = await postHttps(url, body, readFileSync(join(DEFAULT_CERTS_DIR, SERVER_CA.cert)));
@@ -50,6 +56,8 @@ describe('apps/codec-server as users run it (node apps/codec-server/dist/server.
   it('refuses to start without keys, with exit 1 and where it looked', async () => {
     server = startScript(script, { env: { PAYLOAD_CODEC_KEYS: '' } });
     expect(await server.exited).toBe(1);
-    expect(server.output()).toMatch(/PAYLOAD_CODEC_KEYS is not set; looked in process environment, .*apps\/codec-server\/\.env/);
+    expect(server.output()).toMatch(
+      /PAYLOAD_CODEC_KEYS is not set; looked in process environment, .*apps\/codec-server\/\.env/,
+    );
   });
 });

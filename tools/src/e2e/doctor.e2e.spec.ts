@@ -47,7 +47,9 @@ function expectFailure(report: Report, found: RegExp, fix: RegExp): void {
 function expectHealthy(report: Report): void {
   expect(report.checks.filter((check) => !check.ok)).toEqual([]);
   expect(report.exitCode).toBe(0);
-  expect(report.checks.map((check) => check.section)).toEqual(expect.arrayContaining(['profile', 'address', 'tls', 'temporal']));
+  expect(report.checks.map((check) => check.section)).toEqual(
+    expect.arrayContaining(['profile', 'address', 'tls', 'temporal']),
+  );
   expect(report.text).toMatch(/All checks passed\.$/m);
 }
 
@@ -55,12 +57,14 @@ describe('doctor against the real local clusters', () => {
   const clusters: Partial<Record<DeploymentTarget, LocalCluster>> = {};
   let badDir: string;
   const bad: Record<string, { certPath: string; keyPath: string }> = {};
-  const base = (target: DeploymentTarget, taskQueue?: string) => TARGET_CLUSTERS[target].env(clusters[target] as LocalCluster, taskQueue);
+  const base = (target: DeploymentTarget, taskQueue?: string) =>
+    TARGET_CLUSTERS[target].env(clusters[target] as LocalCluster, taskQueue);
   const token = (role: Role, namespace: string = CLOUD_LIKE.namespace, ttlSeconds = 600) =>
     mintToken(loadOrCreateSigningKey(CLOUD_LIKE.certsDir), { namespace, role, ttlSeconds });
 
   beforeAll(async () => {
-    for (const target of Object.keys(TARGET_CLUSTERS) as DeploymentTarget[]) clusters[target] = await TARGET_CLUSTERS[target].start();
+    for (const target of Object.keys(TARGET_CLUSTERS) as DeploymentTarget[])
+      clusters[target] = await TARGET_CLUSTERS[target].start();
     badDir = mkdtempSync(join(tmpdir(), 'doctor-certs-'));
     bad.foreign = await generateForeignClient(badDir, 'foreign');
     bad.expired = await generateExpiredClient(DEFAULT_CERTS_DIR, badDir, 'expired');
@@ -78,32 +82,143 @@ describe('doctor against the real local clusters', () => {
   });
 
   const plainCases: Case[] = [
-    ['a misspelt variable', () => ({ ...base('plain'), TEMPORAL_ADRESS: 'x' }), /TEMPORAL_ADRESS \(from process environment\) is not a name Temporal reads/, /did you mean TEMPORAL_ADDRESS\?/],
-    ['an address with a scheme', () => ({ ...base('plain'), TEMPORAL_ADDRESS: 'http://localhost:7233' }), /has a URL scheme/, /set TEMPORAL_ADDRESS=localhost:7233/],
-    ['an unknown namespace', () => ({ ...base('plain'), TEMPORAL_NAMESPACE: 'nope' }), /Namespace "nope" does not exist/, /npx nx run tools:namespace -- --name nope/],
-    ['TLS on against a plaintext server', () => ({ ...base('plain'), TEMPORAL_TLS: 'true' }), /does not speak TLS/, /use the server's TLS port/],
+    [
+      'a misspelt variable',
+      () => ({ ...base('plain'), TEMPORAL_ADRESS: 'x' }),
+      /TEMPORAL_ADRESS \(from process environment\) is not a name Temporal reads/,
+      /did you mean TEMPORAL_ADDRESS\?/,
+    ],
+    [
+      'an address with a scheme',
+      () => ({ ...base('plain'), TEMPORAL_ADDRESS: 'http://localhost:7233' }),
+      /has a URL scheme/,
+      /set TEMPORAL_ADDRESS=localhost:7233/,
+    ],
+    [
+      'an unknown namespace',
+      () => ({ ...base('plain'), TEMPORAL_NAMESPACE: 'nope' }),
+      /Namespace "nope" does not exist/,
+      /npx nx run tools:namespace -- --name nope/,
+    ],
+    [
+      'TLS on against a plaintext server',
+      () => ({ ...base('plain'), TEMPORAL_TLS: 'true' }),
+      /does not speak TLS/,
+      /use the server's TLS port/,
+    ],
   ];
   const mtlsCases: Case[] = [
-    ['no client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: '', TEMPORAL_TLS_CLIENT_KEY_PATH: '' }), /requires a client certificate/, /set TEMPORAL_TLS_CLIENT_CERT_PATH/],
-    ['a client certificate from an untrusted CA', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.foreign.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.foreign.keyPath }), /issued by CN = .*, but the server accepts client certificates only from: CN = Temporal Local Client CA/, /use a certificate issued by one of those CAs/],
-    ['an expired client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.expired.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.expired.keyPath }), /is expired/, /renew it/],
-    ['a key that does not match', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: bad.mismatched.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.mismatched.keyPath }), /does not belong to the certificate/, /use the key that was generated with that certificate/],
-    ['a CA certificate where the client certificate belongs', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.cert), TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.key) }), /holds a CA certificate/, /point it at the client \(leaf\) certificate/],
-    ['a server certificate used as the client certificate', () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.cert), TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.key) }), /is not for client authentication/, /use a client certificate/],
-    ['a wrong server name', () => ({ ...base('local-mtls'), TEMPORAL_TLS_SERVER_NAME: 'evil.example' }), /not valid for "evil\.example"/, /set TEMPORAL_TLS_SERVER_NAME to a name its certificate carries/],
-    ['no server CA', () => ({ ...base('local-mtls'), TEMPORAL_TLS_SERVER_CA_CERT_PATH: '' }), /server's certificate is not trusted/, /set TEMPORAL_TLS_SERVER_CA_CERT_PATH/],
-    ['TLS off against the TLS port', () => ({ ...base('local-mtls'), TEMPORAL_TLS: 'false' }), /speaks TLS, but this profile connects in plaintext/, /turn TLS on/],
+    [
+      'no client certificate',
+      () => ({ ...base('local-mtls'), TEMPORAL_TLS_CLIENT_CERT_PATH: '', TEMPORAL_TLS_CLIENT_KEY_PATH: '' }),
+      /requires a client certificate/,
+      /set TEMPORAL_TLS_CLIENT_CERT_PATH/,
+    ],
+    [
+      'a client certificate from an untrusted CA',
+      () => ({
+        ...base('local-mtls'),
+        TEMPORAL_TLS_CLIENT_CERT_PATH: bad.foreign.certPath,
+        TEMPORAL_TLS_CLIENT_KEY_PATH: bad.foreign.keyPath,
+      }),
+      /issued by CN = .*, but the server accepts client certificates only from: CN = Temporal Local Client CA/,
+      /use a certificate issued by one of those CAs/,
+    ],
+    [
+      'an expired client certificate',
+      () => ({
+        ...base('local-mtls'),
+        TEMPORAL_TLS_CLIENT_CERT_PATH: bad.expired.certPath,
+        TEMPORAL_TLS_CLIENT_KEY_PATH: bad.expired.keyPath,
+      }),
+      /is expired/,
+      /renew it/,
+    ],
+    [
+      'a key that does not match',
+      () => ({
+        ...base('local-mtls'),
+        TEMPORAL_TLS_CLIENT_CERT_PATH: bad.mismatched.certPath,
+        TEMPORAL_TLS_CLIENT_KEY_PATH: bad.mismatched.keyPath,
+      }),
+      /does not belong to the certificate/,
+      /use the key that was generated with that certificate/,
+    ],
+    [
+      'a CA certificate where the client certificate belongs',
+      () => ({
+        ...base('local-mtls'),
+        TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.cert),
+        TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.key),
+      }),
+      /holds a CA certificate/,
+      /point it at the client \(leaf\) certificate/,
+    ],
+    [
+      'a server certificate used as the client certificate',
+      () => ({
+        ...base('local-mtls'),
+        TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.cert),
+        TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.key),
+      }),
+      /is not for client authentication/,
+      /use a client certificate/,
+    ],
+    [
+      'a wrong server name',
+      () => ({ ...base('local-mtls'), TEMPORAL_TLS_SERVER_NAME: 'evil.example' }),
+      /not valid for "evil\.example"/,
+      /set TEMPORAL_TLS_SERVER_NAME to a name its certificate carries/,
+    ],
+    [
+      'no server CA',
+      () => ({ ...base('local-mtls'), TEMPORAL_TLS_SERVER_CA_CERT_PATH: '' }),
+      /server's certificate is not trusted/,
+      /set TEMPORAL_TLS_SERVER_CA_CERT_PATH/,
+    ],
+    [
+      'TLS off against the TLS port',
+      () => ({ ...base('local-mtls'), TEMPORAL_TLS: 'false' }),
+      /speaks TLS, but this profile connects in plaintext/,
+      /turn TLS on/,
+    ],
   ];
   const cloudCases: Case[] = [
-    ['an expired API key', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('write', CLOUD_LIKE.namespace, -60) }), /the API key expired at/, /use an API key that grants "write"/],
-    ['an API key for another namespace', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('write', 'other.local01') }), /grants roles on other\.local01 only/, /use an API key that grants "write" on sample\.local01/],
-    ['a read-only API key for a worker', () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('read') }), /worker permission: a poll in namespace sample\.local01 was refused \(permission denied\)\. The key grants read on sample\.local01; polling needs write/, /use credentials with write on sample\.local01/],
-    ['the Web UI host as address', () => ({ ...base('cloud-mtls'), TEMPORAL_ADDRESS: 'web.a1b2c.tmprl.cloud:443' }), /the Web UI host/, /use the namespace's gRPC endpoint/],
+    [
+      'an expired API key',
+      () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('write', CLOUD_LIKE.namespace, -60) }),
+      /the API key expired at/,
+      /use an API key that grants "write"/,
+    ],
+    [
+      'an API key for another namespace',
+      () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('write', 'other.local01') }),
+      /grants roles on other\.local01 only/,
+      /use an API key that grants "write" on sample\.local01/,
+    ],
+    [
+      'a read-only API key for a worker',
+      () => ({ ...base('cloud-mtls'), TEMPORAL_API_KEY: token('read') }),
+      /worker permission: a poll in namespace sample\.local01 was refused \(permission denied\)\. The key grants read on sample\.local01; polling needs write/,
+      /use credentials with write on sample\.local01/,
+    ],
+    [
+      'the Web UI host as address',
+      () => ({ ...base('cloud-mtls'), TEMPORAL_ADDRESS: 'web.a1b2c.tmprl.cloud:443' }),
+      /the Web UI host/,
+      /use the namespace's gRPC endpoint/,
+    ],
   ];
 
-  it.each(plainCases)('plain: %s', async (_name, env, found, fix) => expectFailure(await doctor('plain', env()), found, fix));
-  it.each(mtlsCases)('local-mtls: %s', async (_name, env, found, fix) => expectFailure(await doctor('local-mtls', env()), found, fix));
-  it.each(cloudCases)('cloud-mtls: %s', async (_name, env, found, fix) => expectFailure(await doctor('cloud-mtls', env()), found, fix));
+  it.each(plainCases)('plain: %s', async (_name, env, found, fix) =>
+    expectFailure(await doctor('plain', env()), found, fix),
+  );
+  it.each(mtlsCases)('local-mtls: %s', async (_name, env, found, fix) =>
+    expectFailure(await doctor('local-mtls', env()), found, fix),
+  );
+  it.each(cloudCases)('cloud-mtls: %s', async (_name, env, found, fix) =>
+    expectFailure(await doctor('cloud-mtls', env()), found, fix),
+  );
 
   it('a dead address: ✗ with the fix, and the whole run within 20 s', async () => {
     const report = await doctor('plain', { TEMPORAL_ADDRESS: `127.0.0.1:${await freePort()}` });

@@ -13,7 +13,8 @@ const keyFor = (id: string) => `${id}=${randomBytes(32).toString('base64')}`;
 function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
   if (!value || typeof value !== 'object' || value instanceof Uint8Array) return found;
   const candidate = value as Payload;
-  if (candidate.data instanceof Uint8Array && candidate.metadata && typeof candidate.metadata === 'object') found.push(candidate);
+  if (candidate.data instanceof Uint8Array && candidate.metadata && typeof candidate.metadata === 'object')
+    found.push(candidate);
   else Object.values(value).forEach((child) => payloadsIn(child, found));
   return found;
 }
@@ -28,7 +29,9 @@ describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real 
 
   beforeAll(async () => {
     cluster = await startTestCluster([NAMESPACE]);
-    raw = await connectConnection(loadProfile({ env: { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_NAMESPACE: NAMESPACE }, useConfigFile: false }));
+    raw = await connectConnection(
+      loadProfile({ env: { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_NAMESPACE: NAMESPACE }, useConfigFile: false }),
+    );
   });
 
   afterAll(async () => {
@@ -51,12 +54,18 @@ describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real 
   }
 
   async function historyPayloads(workflowId: string): Promise<Payload[]> {
-    const history = await raw.workflowService.getWorkflowExecutionHistory({ namespace: NAMESPACE, execution: { workflowId } });
+    const history = await raw.workflowService.getWorkflowExecutionHistory({
+      namespace: NAMESPACE,
+      execution: { workflowId },
+    });
     return payloadsIn(history.history?.events);
   }
 
   async function decodedValues(payloads: Payload[], keys: string): Promise<unknown[]> {
-    const profile = loadProfile({ env: { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_NAMESPACE: NAMESPACE, PAYLOAD_CODEC_KEYS: keys }, useConfigFile: false });
+    const profile = loadProfile({
+      env: { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_NAMESPACE: NAMESPACE, PAYLOAD_CODEC_KEYS: keys },
+      useConfigFile: false,
+    });
     const [codec] = dataConverter(profile).payloadCodecs ?? [];
     const decoded = await codec.decode(payloads);
     return decoded.map((payload) => JSON.parse(Buffer.from(payload.data ?? []).toString()));
@@ -89,6 +98,8 @@ describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real 
   it('a worker without the key that wrote a workflow fails loudly, naming the key id', async () => {
     const workflowId = await runWorkflow(v1, 'Locked');
     const payloads = await historyPayloads(workflowId);
-    await expect(decodedValues(payloads, v2)).rejects.toThrow(/encrypted with key "v1", which is not among the loaded keys \(v2\)/);
+    await expect(decodedValues(payloads, v2)).rejects.toThrow(
+      /encrypted with key "v1", which is not among the loaded keys \(v2\)/,
+    );
   });
 });

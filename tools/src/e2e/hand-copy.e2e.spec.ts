@@ -29,7 +29,8 @@ describe('a new service by hand: cp -r apps/local-mtls apps/billing, rename the 
     const projectFile = join(apps, 'billing', 'project.json');
     writeFileSync(projectFile, readFileSync(projectFile, 'utf8').replace('"name": "local-mtls"', '"name": "billing"'));
 
-    const nx = (...args: string[]) => run('npx', ['nx', ...args], { cwd: workspace.root, env: { ...process.env, NX_DAEMON: 'false' } });
+    const nx = (...args: string[]) =>
+      run('npx', ['nx', ...args], { cwd: workspace.root, env: { ...process.env, NX_DAEMON: 'false' } });
     await nx('sync');
     await nx('run', 'billing:build', '--output-style=static');
 

@@ -70,17 +70,26 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
     ],
     [
       'a client certificate from a CA the cluster does not trust',
-      () => ({ TEMPORAL_TLS_CLIENT_CERT_PATH: bad.foreign.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.foreign.keyPath }),
+      () => ({
+        TEMPORAL_TLS_CLIENT_CERT_PATH: bad.foreign.certPath,
+        TEMPORAL_TLS_CLIENT_KEY_PATH: bad.foreign.keyPath,
+      }),
       /refused the client certificate in TEMPORAL_TLS_CLIENT_CERT_PATH .*not issued by a CA the server accepts[\s\S]*Fix: use a certificate issued by the cluster's client CA/,
     ],
     [
       'an expired client certificate',
-      () => ({ TEMPORAL_TLS_CLIENT_CERT_PATH: bad.expired.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.expired.keyPath }),
+      () => ({
+        TEMPORAL_TLS_CLIENT_CERT_PATH: bad.expired.certPath,
+        TEMPORAL_TLS_CLIENT_KEY_PATH: bad.expired.keyPath,
+      }),
       /certificate in TEMPORAL_TLS_CLIENT_CERT_PATH .* is expired[\s\S]*Fix: renew it/,
     ],
     [
       'a key that does not match the certificate',
-      () => ({ TEMPORAL_TLS_CLIENT_CERT_PATH: bad.mismatched.certPath, TEMPORAL_TLS_CLIENT_KEY_PATH: bad.mismatched.keyPath }),
+      () => ({
+        TEMPORAL_TLS_CLIENT_CERT_PATH: bad.mismatched.certPath,
+        TEMPORAL_TLS_CLIENT_KEY_PATH: bad.mismatched.keyPath,
+      }),
       /private key in TEMPORAL_TLS_CLIENT_KEY_PATH .* does not belong to the certificate[\s\S]*Fix: use the key that was generated with that certificate/,
     ],
     [
@@ -109,7 +118,10 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
     it.each(refusals)('%s, exiting non-zero within 15 s with the cause and the fix', async (_case, env, message) => {
       const started = Date.now();
       const app = startApp('local-mtls', entry, { env: { TEMPORAL_ADDRESS: cluster.address, ...env() } });
-      const exitCode = await Promise.race([app.exited, new Promise((resolve) => setTimeout(resolve, REFUSED_WITHIN_MS, 'still running'))]);
+      const exitCode = await Promise.race([
+        app.exited,
+        new Promise((resolve) => setTimeout(resolve, REFUSED_WITHIN_MS, 'still running')),
+      ]);
       if (exitCode === 'still running') await app.stop('SIGKILL');
       expect(exitCode).toBe(1);
       expect(Date.now() - started).toBeLessThan(REFUSED_WITHIN_MS);

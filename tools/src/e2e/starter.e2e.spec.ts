@@ -25,7 +25,8 @@ describe.each(Object.keys(TARGET_CLUSTERS) as DeploymentTarget[])('the HTTP star
     await cluster?.stop();
   });
 
-  const post = (body: string) => fetch(`${url}/workflows`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const post = (body: string) =>
+    fetch(`${url}/workflows`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
 
   it('POST /workflows starts the workflow (201 with ids); GET /workflows/:id reports it until its result', async () => {
     const started = await post(JSON.stringify({ name: 'Ada' }));

@@ -13,7 +13,10 @@ runMain(async () => {
   if (!values.name) throw new UsageError('--name is missing.', `run ${USAGE}`);
   const retentionDays = Number(values.retention ?? '1');
   if (!Number.isInteger(retentionDays) || retentionDays < 1) {
-    throw new UsageError(`--retention is "${values.retention}", not a whole number of days.`, 'give e.g. --retention 3');
+    throw new UsageError(
+      `--retention is "${values.retention}", not a whole number of days.`,
+      'give e.g. --retention 3',
+    );
   }
   const envDir = values['env-dir'];
   const defaults = envDir ? {} : { TEMPORAL_ADDRESS: 'localhost:7233' };

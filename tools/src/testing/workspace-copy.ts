@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WORKSPACE_ROOT } from '../apps/app-process';
@@ -19,7 +29,8 @@ function linkNodeModules(root: string): void {
   const scope = join(modules, '@temporal-samples');
   for (const entry of readdirSync(scope)) {
     const link = join(scope, entry);
-    if (lstatSync(link).isSymbolicLink()) symlinkSync(readlinkSync(link), join(root, 'node_modules', '@temporal-samples', entry));
+    if (lstatSync(link).isSymbolicLink())
+      symlinkSync(readlinkSync(link), join(root, 'node_modules', '@temporal-samples', entry));
   }
 }
 

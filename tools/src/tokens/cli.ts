@@ -7,7 +7,8 @@ import { setEnvFileValue } from './env-file';
 import { mintToken, ROLES, type Role } from './mint-token';
 import { loadOrCreateSigningKey } from './signing-key';
 
-const USAGE = 'npx nx run tools:token -- --namespace <ns> --role <read|write|worker|admin> [--ttl 1h] [--write-env <file>]';
+const USAGE =
+  'npx nx run tools:token -- --namespace <ns> --role <read|write|worker|admin> [--ttl 1h] [--write-env <file>]';
 
 /**
  * Mints a bearer token for the local cloud-like cluster: what a Temporal Cloud API key stands in
@@ -28,7 +29,8 @@ runMain(async () => {
     throw new UsageError(`--role is "${values.role ?? ''}", not one of ${ROLES.join(', ')}.`, `run ${USAGE}`);
   }
   const ttlSeconds = parseDuration(values.ttl ?? '');
-  if (!ttlSeconds) throw new UsageError(`--ttl is "${values.ttl}", not a duration.`, 'give e.g. --ttl 90s, 15m, 2h or 7d');
+  if (!ttlSeconds)
+    throw new UsageError(`--ttl is "${values.ttl}", not a duration.`, 'give e.g. --ttl 90s, 15m, 2h or 7d');
 
   const key = loadOrCreateSigningKey(values['certs-dir'] ?? CLOUD_LIKE.certsDir);
   const token = mintToken(key, { namespace: values.namespace, role: values.role as Role, ttlSeconds });
@@ -39,5 +41,7 @@ runMain(async () => {
     return;
   }
   setEnvFileValue(envFile, 'TEMPORAL_API_KEY', token);
-  console.log(`Wrote TEMPORAL_API_KEY to ${envFile}: role ${values.role} on namespace "${values.namespace}", expires ${expires}.`);
+  console.log(
+    `Wrote TEMPORAL_API_KEY to ${envFile}: role ${values.role} on namespace "${values.namespace}", expires ${expires}.`,
+  );
 });

@@ -36,6 +36,9 @@ export function mintToken(key: SigningKey, request: TokenRequest): string {
     iat: issuedAt,
     exp: now + request.ttlSeconds,
   });
-  const signature = sign('sha256', Buffer.from(`${header}.${payload}`), { key: key.privateKey, dsaEncoding: 'ieee-p1363' });
+  const signature = sign('sha256', Buffer.from(`${header}.${payload}`), {
+    key: key.privateKey,
+    dsaEncoding: 'ieee-p1363',
+  });
   return `${header}.${payload}.${signature.toString('base64url')}`;
 }

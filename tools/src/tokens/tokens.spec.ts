@@ -12,12 +12,22 @@ describe('tokens for the cloud-like cluster', () => {
   it('mints an ES256 JWT with the kid, <namespace>:<role> permissions and an expiry', () => {
     const key = newSigningKey();
     const now = new Date('2030-01-01T00:00:00Z');
-    const [header, payload, signature] = mintToken(key, { namespace: 'sample.local01', role: 'read', ttlSeconds: 90, now }).split('.');
+    const [header, payload, signature] = mintToken(key, {
+      namespace: 'sample.local01',
+      role: 'read',
+      ttlSeconds: 90,
+      now,
+    }).split('.');
 
     expect(decode(header)).toEqual({ alg: 'ES256', typ: 'JWT', kid: key.kid });
     expect(decode(payload)).toMatchObject({ permissions: ['sample.local01:read'], iat: 1893455995, exp: 1893456090 });
     const publicKey = createPublicKey({ key: key.publicJwk as never, format: 'jwk' });
-    const signed = verify('sha256', Buffer.from(`${header}.${payload}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'));
+    const signed = verify(
+      'sha256',
+      Buffer.from(`${header}.${payload}`),
+      { key: publicKey, dsaEncoding: 'ieee-p1363' },
+      Buffer.from(signature, 'base64url'),
+    );
     expect(signed).toBe(true);
   });
 

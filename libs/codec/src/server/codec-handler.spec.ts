@@ -20,18 +20,37 @@ describe('codec server over real HTTP', () => {
 
   beforeAll(async () => {
     const codec = new AesGcmCodec(createKeyring([{ id: 'v1', key: randomBytes(32) }]));
-    server = createServer(createCodecHandler({ codecs: new Map([['samples', codec]]), allowedOrigins: [UI], authToken: TOKEN, maxBodyBytes: 64 * 1024 }));
+    server = createServer(
+      createCodecHandler({
+        codecs: new Map([['samples', codec]]),
+        allowedOrigins: [UI],
+        authToken: TOKEN,
+        maxBodyBytes: 64 * 1024,
+      }),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const json = { payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('"Ada"').toString('base64') }] };
+  const json = {
+    payloads: [
+      {
+        metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+        data: Buffer.from('"Ada"').toString('base64'),
+      },
+    ],
+  };
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Namespace': 'samples', Authorization: `Bearer ${TOKEN}`, ...headers },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Namespace': 'samples',
+        Authorization: `Bearer ${TOKEN}`,
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
 
@@ -50,7 +69,10 @@ describe('codec server over real HTTP', () => {
 
   it('answers the Web UI origin preflight, and refuses other origins', async () => {
     const preflight = (origin: string) =>
-      fetch(`${base}/decode`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+      fetch(`${base}/decode`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
     const allowed = await preflight(UI);
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe(UI);

@@ -84,7 +84,8 @@ export function createCodecHandler(options: CodecHandlerOptions) {
       return;
     }
     const path = (request.url ?? '').split('?')[0];
-    if (path !== '/encode' && path !== '/decode') throw new HttpError(404, `no such endpoint ${path}; use /encode or /decode`);
+    if (path !== '/encode' && path !== '/decode')
+      throw new HttpError(404, `no such endpoint ${path}; use /encode or /decode`);
     if (request.method !== 'POST') throw new HttpError(405, `${request.method} is not allowed; use POST`);
     if (options.authToken && !sameSecret(request.headers.authorization ?? '', `Bearer ${options.authToken}`)) {
       throw new HttpError(401, 'missing or wrong bearer token');

@@ -14,11 +14,13 @@ export function payloadsFromJson(body: unknown): Payload[] {
     if (!payload || typeof payload !== 'object') throw new BadRequestError(`payloads[${index}] is not an object`);
     const metadata = Object.fromEntries(
       Object.entries(payload.metadata ?? {}).map(([key, value]) => {
-        if (typeof value !== 'string') throw new BadRequestError(`payloads[${index}].metadata.${key} is not base64 text`);
+        if (typeof value !== 'string')
+          throw new BadRequestError(`payloads[${index}].metadata.${key} is not base64 text`);
         return [key, Buffer.from(value, 'base64')];
       }),
     );
-    if (payload.data !== undefined && typeof payload.data !== 'string') throw new BadRequestError(`payloads[${index}].data is not base64 text`);
+    if (payload.data !== undefined && typeof payload.data !== 'string')
+      throw new BadRequestError(`payloads[${index}].data is not base64 text`);
     return { metadata, data: Buffer.from(payload.data ?? '', 'base64') };
   });
 }

@@ -47,7 +47,12 @@ function certificateNames(message: string): string[] {
   const list = message.split("cert's altnames: ")[1] ?? '';
   return list
     .split(', ')
-    .map((name) => name.replace(/^(DNS|IP Address):/, '').replace(/^0:0:0:0:0:0:0:1$/, '::1').trim())
+    .map((name) =>
+      name
+        .replace(/^(DNS|IP Address):/, '')
+        .replace(/^0:0:0:0:0:0:0:1$/, '::1')
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -63,14 +68,20 @@ export function unreachable(profile: Profile, outcome: ProbeOutcome): SetupError
 
 export function explainTlsOutcome(profile: Profile, outcome: ProbeOutcome): SetupError | undefined {
   if (outcome.kind !== 'error') {
-    return outcome.kind === 'closed' ? new ServerNotTlsError(profile.address, tlsOrigin(profile)) : unreachable(profile, outcome);
+    return outcome.kind === 'closed'
+      ? new ServerNotTlsError(profile.address, tlsOrigin(profile))
+      : unreachable(profile, outcome);
   }
   const { code, message } = outcome;
   if (NOT_TLS.has(code)) return new ServerNotTlsError(profile.address, tlsOrigin(profile));
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     const origin = originOf(profile, /SERVER_NAME|server_name/) ?? originOf(profile, /ADDRESS|^address$/);
     const serverName = profile.tls?.serverName ?? hostAndPort(profile.address).host;
-    return new ServerNameMismatchError(origin ?? { variable: 'TEMPORAL_ADDRESS', source: 'profile' }, serverName, certificateNames(message));
+    return new ServerNameMismatchError(
+      origin ?? { variable: 'TEMPORAL_ADDRESS', source: 'profile' },
+      serverName,
+      certificateNames(message),
+    );
   }
   if (UNTRUSTED_SERVER.has(code)) {
     return new ServerCertUntrustedError(originOf(profile, /SERVER_CA_CERT|server_ca_cert/), message.trim());

@@ -26,8 +26,13 @@ function tokenFix(profile: Profile, role: string): string {
  * Why the server said no, as far as the client can tell: no key, an expired key, a key for
  * another namespace, or a role too small for the call. Never prints the key.
  */
-export function explainPermissionDenied(profile: Profile, operation: string, neededRole = 'write'): PermissionDeniedError {
-  const deny = (reason: string, role = neededRole) => new PermissionDeniedError(profile.namespace, operation, reason, tokenFix(profile, role));
+export function explainPermissionDenied(
+  profile: Profile,
+  operation: string,
+  neededRole = 'write',
+): PermissionDeniedError {
+  const deny = (reason: string, role = neededRole) =>
+    new PermissionDeniedError(profile.namespace, operation, reason, tokenFix(profile, role));
   if (!profile.apiKey) return deny('no API key was sent, and this server authorizes calls by API key (bearer token)');
   const claims = apiKeyClaims(profile.apiKey);
   if (!claims) return deny('it did not accept the API key');

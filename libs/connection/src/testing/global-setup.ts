@@ -15,13 +15,17 @@ const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
 const NOT_AFTER = new Date('2126-10-29T00:00:00Z');
 
 function pem(label: string, der: ArrayBuffer): string {
-  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  const lines =
+    Buffer.from(der)
+      .toString('base64')
+      .match(/.{1,64}/g) ?? [];
   return [`-----BEGIN ${label}-----`, ...lines, `-----END ${label}-----`, ''].join('\n');
 }
 
 export default async function makeFixtures(): Promise<void> {
   x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
-  const generate = () => webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']) as Promise<WebCrypto.CryptoKeyPair>;
+  const generate = () =>
+    webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']) as Promise<WebCrypto.CryptoKeyPair>;
   const [caKeys, clientKeys] = await Promise.all([generate(), generate()]);
   const notBefore = new Date(Date.now() - 24 * 60 * 60 * 1000);
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
@@ -52,6 +56,10 @@ export default async function makeFixtures(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'connection-pem-'));
   writeFileSync(join(dir, 'ca.pem'), pem('CERTIFICATE', ca.rawData));
   writeFileSync(join(dir, 'client.pem'), pem('CERTIFICATE', client.rawData));
-  writeFileSync(join(dir, 'client.key'), pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', clientKeys.privateKey)), { mode: 0o600 });
+  writeFileSync(
+    join(dir, 'client.key'),
+    pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', clientKeys.privateKey)),
+    { mode: 0o600 },
+  );
   process.env[FIXTURES_DIR_VARIABLE] = dir;
 }

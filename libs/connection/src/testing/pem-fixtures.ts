@@ -6,7 +6,10 @@ import { FIXTURES_DIR_VARIABLE } from './global-setup';
 /** Material made for this run by global-setup.ts; nothing secret lives in the repository. */
 function fixture(file: string): string {
   const dir = process.env[FIXTURES_DIR_VARIABLE];
-  if (!dir) throw new Error(`${FIXTURES_DIR_VARIABLE} is unset: run these tests through jest.config.js, whose globalSetup makes the PEM fixtures.`);
+  if (!dir)
+    throw new Error(
+      `${FIXTURES_DIR_VARIABLE} is unset: run these tests through jest.config.js, whose globalSetup makes the PEM fixtures.`,
+    );
   return readFileSync(join(dir, file), 'utf8');
 }
 

@@ -21,7 +21,9 @@ async function npx(cwd: string, ...args: string[]): Promise<string> {
     return withoutColors(stdout + stderr);
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(withoutColors(`npx ${args.join(' ')} failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}${failed.message}`));
+    throw new Error(
+      withoutColors(`npx ${args.join(' ')} failed:\n${failed.stdout ?? ''}${failed.stderr ?? ''}${failed.message}`),
+    );
   }
 }
 
@@ -31,24 +33,41 @@ describe('nx g @temporal-samples/tools:app in a copy of the workspace, one app p
   beforeAll(async () => {
     workspace = copyWorkspace();
     // A fresh clone has no tools/dist: the generator runs from the built file, so Nx says to build tools first.
-    await expect(npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', 'x', '--target=plain', '--no-interactive')).rejects.toThrow(
-      /Could not resolve "\.\/dist\/generators\/app\/generator\.js"/,
-    );
+    await expect(
+      npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', 'x', '--target=plain', '--no-interactive'),
+    ).rejects.toThrow(/Could not resolve "\.\/dist\/generators\/app\/generator\.js"/);
     await npx(workspace.root, 'nx', 'run', 'tools:build', '--output-style=static');
     for (const [target, name] of Object.entries(APPS)) {
-      const generated = await npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', name, `--target=${target}`, '--no-interactive');
+      const generated = await npx(
+        workspace.root,
+        'nx',
+        'g',
+        '@temporal-samples/tools:app',
+        name,
+        `--target=${target}`,
+        '--no-interactive',
+      );
       expect(generated).toMatch(new RegExp(`CREATE apps/${name}/project\\.json`));
     }
     await npx(workspace.root, 'nx', 'sync');
-    await npx(workspace.root, 'nx', 'run-many', '-t', 'build', '-p', Object.values(APPS).join(','), '--output-style=static');
+    await npx(
+      workspace.root,
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      Object.values(APPS).join(','),
+      '--output-style=static',
+    );
   }, 300_000);
 
   afterAll(() => workspace?.remove());
 
   it('refuses an app that exists, non-zero, with the fix', async () => {
-    await expect(npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', 'billing', '--target=plain', '--no-interactive')).rejects.toThrow(
-      /apps\/billing already exists: pick another name/,
-    );
+    await expect(
+      npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', 'billing', '--target=plain', '--no-interactive'),
+    ).rejects.toThrow(/apps\/billing already exists: pick another name/);
   });
 
   it.each(Object.entries(APPS) as [DeploymentTarget, string][])(
@@ -76,6 +95,8 @@ describe('nx g @temporal-samples/tools:app in a copy of the workspace, one app p
   );
 
   it('a generated .env.local is git-ignored', async () => {
-    await expect(run('git', ['check-ignore', '-q', 'apps/billing/.env.local'], { cwd: WORKSPACE_ROOT })).resolves.toBeDefined();
+    await expect(
+      run('git', ['check-ignore', '-q', 'apps/billing/.env.local'], { cwd: WORKSPACE_ROOT }),
+    ).resolves.toBeDefined();
   });
 });

@@ -16,7 +16,11 @@ function copyRealApp(tree: Tree, target: string): void {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) {
         if (!['dist', 'out-tsc', 'node_modules'].includes(entry)) walk(path);
-      } else if (entry !== '.env.local' && !entry.endsWith('.tsbuildinfo') && !(target === 'cloud-mtls' && entry === '.env')) {
+      } else if (
+        entry !== '.env.local' &&
+        !entry.endsWith('.tsbuildinfo') &&
+        !(target === 'cloud-mtls' && entry === '.env')
+      ) {
         tree.write(join('apps', target, relative(root, path)), readFileSync(path));
       }
     }
@@ -63,7 +67,9 @@ describe('app generator', () => {
       .map((file) => file.slice('apps/billing/'.length))
       .sort();
     expect(copied).toEqual(expected);
-    expect(copied).toEqual(expect.arrayContaining(['project.json', 'jest.config.js', 'README.md', 'src/worker.ts', 'src/client.ts']));
+    expect(copied).toEqual(
+      expect.arrayContaining(['project.json', 'jest.config.js', 'README.md', 'src/worker.ts', 'src/client.ts']),
+    );
     // Source files are byte-for-byte the template's: nothing in src/ names the app.
     for (const file of copied.filter((name) => name.startsWith('src/'))) {
       expect(tree.read(`apps/billing/${file}`, 'utf-8')).toBe(tree.read(`${from}/${file}`, 'utf-8'));
@@ -140,7 +146,10 @@ describe('app generator', () => {
 
   describe('refuses, naming the problem and the fix', () => {
     it.each([
-      ['Billing', /"Billing" is not a valid app name: use lowercase letters, digits and dashes, starting with a letter/],
+      [
+        'Billing',
+        /"Billing" is not a valid app name: use lowercase letters, digits and dashes, starting with a letter/,
+      ],
       ['9lives', /not a valid app name/],
       ['-x', /not a valid app name/],
       ['bill_ing', /not a valid app name/],
@@ -157,7 +166,9 @@ describe('app generator', () => {
       await expect(appGenerator(tree, { name: 'billing', target: 'plain' })).rejects.toThrow(
         'apps/billing already exists: pick another name, or delete apps/billing first.',
       );
-      await expect(appGenerator(tree, { name: 'plain', target: 'local-mtls' })).rejects.toThrow(/apps\/plain already exists/);
+      await expect(appGenerator(tree, { name: 'plain', target: 'local-mtls' })).rejects.toThrow(
+        /apps\/plain already exists/,
+      );
       expect(tree.read('apps/billing/notes.txt', 'utf-8')).toBe('mine');
     });
 

@@ -56,17 +56,23 @@ function validate(tree: Tree, options: AppGeneratorSchema): { name: string; targ
   }
   const target = String(options.target ?? '');
   if (!(TARGETS as readonly string[]).includes(target)) {
-    throw new AppGeneratorError(`Unknown --target "${target}": use one of ${TARGETS.join(', ')} (the app folder to copy).`);
+    throw new AppGeneratorError(
+      `Unknown --target "${target}": use one of ${TARGETS.join(', ')} (the app folder to copy).`,
+    );
   }
   if (!tree.exists(joinPathFragments('apps', target, 'project.json'))) {
-    throw new AppGeneratorError(`apps/${target}/project.json is missing: run the generator from the workspace root of this repository.`);
+    throw new AppGeneratorError(
+      `apps/${target}/project.json is missing: run the generator from the workspace root of this repository.`,
+    );
   }
   if (tree.exists(joinPathFragments('apps', name))) {
     throw new AppGeneratorError(`apps/${name} already exists: pick another name, or delete apps/${name} first.`);
   }
   const existing = getProjects(tree).get(name);
   if (existing) {
-    throw new AppGeneratorError(`An Nx project named "${name}" already exists (in ${existing.root}/): pick another name.`);
+    throw new AppGeneratorError(
+      `An Nx project named "${name}" already exists (in ${existing.root}/): pick another name.`,
+    );
   }
   return { name, target: target as AppTarget };
 }
@@ -106,7 +112,9 @@ function setJestDisplayName(tree: Tree, file: string, name: string): void {
 export function setEnvValue(tree: Tree, file: string, key: string, value: string): void {
   const text = tree.read(file, 'utf-8') ?? '';
   const line = new RegExp(`^${key}=.*$`, 'm');
-  const updated = line.test(text) ? text.replace(line, `${key}=${value}`) : `${text.replace(/\n?$/, '\n')}${key}=${value}\n`;
+  const updated = line.test(text)
+    ? text.replace(line, `${key}=${value}`)
+    : `${text.replace(/\n?$/, '\n')}${key}=${value}\n`;
   tree.write(file, updated);
 }
 
@@ -157,7 +165,9 @@ function readme(name: string, target: AppTarget, encryption: boolean): string {
     '',
     `${profile} Anything in \`.env.local\` (git-ignored) or the shell overrides it; ` +
       `\`npx nx run ${name}:profile\` shows every resolved value and where it came from.` +
-      (encryption ? ' Payloads are encrypted with the key in `.env.local` ([docs/encryption.md](../../docs/encryption.md)).' : ''),
+      (encryption
+        ? ' Payloads are encrypted with the key in `.env.local` ([docs/encryption.md](../../docs/encryption.md)).'
+        : ''),
     '',
   ].join('\n');
 }
