@@ -1,1 +1,1 @@
-module.exports = require('../jest.preset.js')({ displayName: 'tools', testTimeout: 120_000, maxWorkers: 1 });
+module.exports = require('../jest.preset.js')({ displayName: 'tools', testTimeout: 30_000 });

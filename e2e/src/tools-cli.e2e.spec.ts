@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { appDir, startApp, startScript, WORKSPACE_ROOT } from '../apps/app-process';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { freePort } from '../cluster/ports';
-import { startTestCluster } from '../testing/test-cluster';
+import { appDir, startApp, startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { freePort } from '@temporal-samples/tools/cluster/ports';
+import { startTestCluster } from './support/test-cluster';
 
 const run = promisify(execFile);
 const toolsCli = (name: string) => join(WORKSPACE_ROOT, 'tools', 'dist', name);

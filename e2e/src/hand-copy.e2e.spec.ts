@@ -2,10 +2,10 @@ import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startScript } from '../apps/app-process';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { startTestCluster } from '../testing/test-cluster';
-import { copyWorkspace, type WorkspaceCopy } from '../testing/workspace-copy';
+import { startScript } from '@temporal-samples/tools/apps/app-process';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { startTestCluster } from './support/test-cluster';
+import { copyWorkspace, type WorkspaceCopy } from './support/workspace-copy';
 
 const run = promisify(execFile);
 

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { connectConnection, dataConverter, loadProfile } from '@temporal-samples/connection';
 import type { Payload } from '@temporalio/common';
 import type { Connection } from '@temporalio/client';
-import { startApp, type AppRun } from '../apps/app-process';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { startTestCluster } from '../testing/test-cluster';
+import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { startTestCluster } from './support/test-cluster';
 
 const NAMESPACE = 'samples';
 const keyFor = (id: string) => `${id}=${randomBytes(32).toString('base64')}`;

@@ -1,16 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appDir, startScript, WORKSPACE_ROOT } from '../apps/app-process';
-import { CLIENT_CA, DEFAULT_CERTS_DIR, FRONTEND } from '../certs/layout';
-import { generateExpiredClient, generateForeignClient, generateMismatchedClient } from '../certs/test-material';
-import { CLOUD_LIKE } from '../cluster/cloud-like';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { freePort } from '../cluster/ports';
-import type { CheckResult } from '../doctor/check';
-import { mintToken, type Role } from '../tokens/mint-token';
-import { loadOrCreateSigningKey } from '../tokens/signing-key';
-import { TARGET_CLUSTERS, type DeploymentTarget } from '../testing/target-clusters';
+import { appDir, startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
+import { CLIENT_CA, DEFAULT_CERTS_DIR, FRONTEND } from '@temporal-samples/tools/certs/layout';
+import {
+  generateExpiredClient,
+  generateForeignClient,
+  generateMismatchedClient,
+} from '@temporal-samples/tools/certs/test-material';
+import { CLOUD_LIKE } from '@temporal-samples/tools/cluster/cloud-like';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { freePort } from '@temporal-samples/tools/cluster/ports';
+import type { CheckResult } from '@temporal-samples/tools/doctor/check';
+import { mintToken, type Role } from '@temporal-samples/tools/tokens/mint-token';
+import { loadOrCreateSigningKey } from '@temporal-samples/tools/tokens/signing-key';
+import { TARGET_CLUSTERS, type DeploymentTarget } from './support/target-clusters';
 
 const DOCTOR = join(WORKSPACE_ROOT, 'tools', 'dist', 'doctor', 'cli.js');
 

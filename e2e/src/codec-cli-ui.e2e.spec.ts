@@ -5,12 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { connectConnection, loadProfile } from '@temporal-samples/connection';
-import { startApp, startCommand, startScript, WORKSPACE_ROOT, type AppRun } from '../apps/app-process';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { freePort, isListening } from '../cluster/ports';
-import { withBrowser } from '../testing/browser';
-import { requireCliBinary } from '../testing/temporal-cli';
-import { startTestCluster } from '../testing/test-cluster';
+import {
+  startApp,
+  startCommand,
+  startScript,
+  WORKSPACE_ROOT,
+  type AppRun,
+} from '@temporal-samples/tools/apps/app-process';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { freePort, isListening } from '@temporal-samples/tools/cluster/ports';
+import { withBrowser } from './support/browser';
+import { requireCliBinary } from './support/temporal-cli';
+import { startTestCluster } from './support/test-cluster';
 
 const run = promisify(execFile);
 const KEYS = `v1=${randomBytes(32).toString('base64')}`;

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startApp, WORKSPACE_ROOT, type AppRun } from '../apps/app-process';
-import { CLOUD_LIKE } from '../cluster/cloud-like';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { mintToken, type Role } from '../tokens/mint-token';
-import { loadOrCreateSigningKey, newSigningKey, type SigningKey } from '../tokens/signing-key';
-import { startTestCluster } from '../testing/test-cluster';
+import { startApp, WORKSPACE_ROOT, type AppRun } from '@temporal-samples/tools/apps/app-process';
+import { CLOUD_LIKE } from '@temporal-samples/tools/cluster/cloud-like';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { mintToken, type Role } from '@temporal-samples/tools/tokens/mint-token';
+import { loadOrCreateSigningKey, newSigningKey, type SigningKey } from '@temporal-samples/tools/tokens/signing-key';
+import { startTestCluster } from './support/test-cluster';
 
 const run = promisify(execFile);
 const NAMESPACE = CLOUD_LIKE.namespace;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startScript, WORKSPACE_ROOT } from '../apps/app-process';
+import { startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
 
 describe('the demo (npm run demo)', () => {
   it('starts a server, runs worker and client, prints the result and stops cleanly', async () => {

@@ -2,11 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { probeTls } from '@temporal-samples/connection';
-import { startApp, type AppRun } from '../apps/app-process';
-import { clientFiles, DEFAULT_CERTS_DIR, SERVER_CA } from '../certs/layout';
-import { generateExpiredClient, generateForeignClient, generateMismatchedClient } from '../certs/test-material';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { startTestCluster } from '../testing/test-cluster';
+import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
+import { clientFiles, DEFAULT_CERTS_DIR, SERVER_CA } from '@temporal-samples/tools/certs/layout';
+import {
+  generateExpiredClient,
+  generateForeignClient,
+  generateMismatchedClient,
+} from '@temporal-samples/tools/certs/test-material';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { startTestCluster } from './support/test-cluster';
 
 const NAMESPACE = 'samples';
 const REFUSED_WITHIN_MS = 15_000;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { CLOUD_LIKE } from '../cluster/cloud-like';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { mintToken } from '../tokens/mint-token';
-import { loadOrCreateSigningKey } from '../tokens/signing-key';
+import { CLOUD_LIKE } from '@temporal-samples/tools/cluster/cloud-like';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { mintToken } from '@temporal-samples/tools/tokens/mint-token';
+import { loadOrCreateSigningKey } from '@temporal-samples/tools/tokens/signing-key';
 import { startTestCluster } from './test-cluster';
 
 export type DeploymentTarget = 'plain' | 'local-mtls' | 'cloud-mtls';

@@ -1,6 +1,6 @@
-import { startApp, type AppRun } from '../apps/app-process';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { TARGET_CLUSTERS, type DeploymentTarget } from '../testing/target-clusters';
+import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { TARGET_CLUSTERS, type DeploymentTarget } from './support/target-clusters';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,11 +1,11 @@
-import { generateCertificates } from '../certs/generate';
-import { DEFAULT_CERTS_DIR } from '../certs/layout';
-import { DEFAULT_SERVER_NAME } from '../certs/options';
-import { prepareCloudLike } from '../cluster/cloud-like';
-import { startLocalCluster, type LocalCluster } from '../cluster/local-cluster';
-import { requireBinary } from '../cluster/go-binary';
-import { TEMPORAL_SERVER } from '../cluster/server-binary';
-import { clusterTlsFiles } from '../cluster/tls-config';
+import { generateCertificates } from '@temporal-samples/tools/certs/generate';
+import { DEFAULT_CERTS_DIR } from '@temporal-samples/tools/certs/layout';
+import { DEFAULT_SERVER_NAME } from '@temporal-samples/tools/certs/options';
+import { prepareCloudLike } from '@temporal-samples/tools/cluster/cloud-like';
+import { startLocalCluster, type LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { requireBinary } from '@temporal-samples/tools/cluster/go-binary';
+import { TEMPORAL_SERVER } from '@temporal-samples/tools/cluster/server-binary';
+import { clusterTlsFiles } from '@temporal-samples/tools/cluster/tls-config';
 
 export interface TestClusterOptions {
   /** Mutual TLS with the workspace's generated certificates (made if missing), as local-mtls expects. */

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startScript, WORKSPACE_ROOT } from '../../apps/app-process';
-import { TARGET_CLUSTERS, type DeploymentTarget } from '../../testing/target-clusters';
-import { copyWorkspace, type WorkspaceCopy } from '../../testing/workspace-copy';
+import { startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
+import { TARGET_CLUSTERS, type DeploymentTarget } from './support/target-clusters';
+import { copyWorkspace, type WorkspaceCopy } from './support/workspace-copy';
 
 const run = promisify(execFile);
 /** Nx in the copy: no daemon left behind, plain output. */

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { startScript, WORKSPACE_ROOT, type AppRun } from '../apps/app-process';
-import { generateCertificates } from '../certs/generate';
-import { DEFAULT_CERTS_DIR, FRONTEND, SERVER_CA } from '../certs/layout';
+import { startScript, WORKSPACE_ROOT, type AppRun } from '@temporal-samples/tools/apps/app-process';
+import { generateCertificates } from '@temporal-samples/tools/certs/generate';
+import { DEFAULT_CERTS_DIR, FRONTEND, SERVER_CA } from '@temporal-samples/tools/certs/layout';
 
 const script = join(WORKSPACE_ROOT, 'apps', 'codec-server', 'dist', 'server.js');
 

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { startApp, WORKSPACE_ROOT, type AppRun } from '../apps/app-process';
-import type { LocalCluster } from '../cluster/local-cluster';
-import { freePort } from '../cluster/ports';
-import { startTestCluster } from '../testing/test-cluster';
+import { startApp, WORKSPACE_ROOT, type AppRun } from '@temporal-samples/tools/apps/app-process';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { freePort } from '@temporal-samples/tools/cluster/ports';
+import { startTestCluster } from './support/test-cluster';
 
 const run = promisify(execFile);
 const NAMESPACE = 'samples';

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { WORKSPACE_ROOT } from '../apps/app-process';
+import { WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
 
 export interface WorkspaceCopy {
   root: string;

@@ -1,5 +1,0 @@
-import { requireBinary } from '../cluster/go-binary';
-import { TEMPORAL_CLI } from '../temporal-cli/cli-binary';
-
-/** The real Temporal CLI for tests, built before Jest starts. */
-export const requireCliBinary = (): string => requireBinary(TEMPORAL_CLI);
