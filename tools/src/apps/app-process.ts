@@ -23,6 +23,8 @@ export interface StartAppOptions {
   args?: string[];
   /** Called with each line printed, e.g. to echo it with a prefix. */
   onLine?: (line: string) => void;
+  /** Where the process runs; the workspace root unless given. */
+  cwd?: string;
 }
 
 /** Runs an app's built entry point (`worker`, `client` or `starter`) as a user would, with node. */
@@ -39,7 +41,7 @@ export function startScript(script: string, options: StartAppOptions = {}): AppR
 export function startCommand(command: string, args: string[], options: StartAppOptions = {}): AppRun {
   const name = [command, ...args].join(' ').split('/').slice(-2).join('/').slice(0, 60);
   const child = spawn(command, [...args, ...(options.args ?? [])], {
-    cwd: WORKSPACE_ROOT,
+    cwd: options.cwd ?? WORKSPACE_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -34,4 +34,10 @@ describe('every app works as a template', () => {
       expect(name).toMatch(STANDARD_NAME);
     }
   });
+
+  it('every app has the same Dockerfile, which names no app: the app is the APP build argument', () => {
+    const dockerfiles = apps.map((app) => readFileSync(join(appsDir, app, 'Dockerfile'), 'utf8'));
+    expect(new Set(dockerfiles).size).toBe(1);
+    for (const app of apps) expect(dockerfiles[0]).not.toContain(app);
+  });
 });

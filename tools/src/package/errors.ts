@@ -1,0 +1,5 @@
+import { SetupError } from '@temporal-samples/connection';
+
+export class PackageError extends SetupError {
+  readonly kind = 'package';
+}
