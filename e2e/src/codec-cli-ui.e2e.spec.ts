@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { connectConnection, loadProfile } from '@temporal-samples/connection';
+import { loadProfile } from '@temporal-samples/connection';
+import { connectConnection } from '@temporal-samples/connection/tools';
 import {
   startApp,
   startCommand,

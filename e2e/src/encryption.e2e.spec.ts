@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { connectConnection, dataConverter, loadProfile } from '@temporal-samples/connection';
+import { dataConverter, loadProfile } from '@temporal-samples/connection';
+import { connectConnection } from '@temporal-samples/connection/tools';
 import type { Payload } from '@temporalio/common';
 import type { Connection } from '@temporalio/client';
 import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { probeTls } from '@temporal-samples/connection';
+import { hostAndPort, probeTls } from '@temporal-samples/connection/tools';
 import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
 import { clientFiles, DEFAULT_CERTS_DIR, SERVER_CA } from '@temporal-samples/tools/certs/layout';
 import {
@@ -136,10 +136,10 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
   });
 
   it('the cluster itself refuses an expired client certificate (not only the local check)', async () => {
-    const [host, port] = cluster.address.split(':');
+    const { host, port } = hostAndPort(cluster.address);
     const outcome = await probeTls({
       host,
-      port: Number(port),
+      port,
       serverName: 'temporal.local',
       ca: readFileSync(join(DEFAULT_CERTS_DIR, SERVER_CA.cert), 'utf8'),
       cert: readFileSync(bad.expired.certPath, 'utf8'),

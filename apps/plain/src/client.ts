@@ -17,5 +17,5 @@ runMain(async () => {
     args: [name],
   });
   console.log(`Started workflow ${handle.workflowId} on task queue "${profile.taskQueue}".`);
-  console.log(`Result: ${await awaitResult<string>(handle, profile.taskQueue)}`);
+  console.log(`Result: ${await awaitResult<string>(handle, profile)}`);
 });

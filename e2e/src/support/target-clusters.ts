@@ -1,11 +1,12 @@
 import { join } from 'node:path';
+import { DEPLOYMENT_TARGETS, type ClusterKind, type TargetName } from '@temporal-samples/tools/apps/deployment-targets';
 import { CLOUD_LIKE } from '@temporal-samples/tools/cluster/cloud-like';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { mintToken } from '@temporal-samples/tools/tokens/mint-token';
 import { loadOrCreateSigningKey } from '@temporal-samples/tools/tokens/signing-key';
 import { startTestCluster } from './test-cluster';
 
-export type DeploymentTarget = 'plain' | 'local-mtls' | 'cloud-mtls';
+export type { TargetName as DeploymentTarget } from '@temporal-samples/tools/apps/deployment-targets';
 
 export interface TargetCluster {
   namespace: string;
@@ -14,19 +15,19 @@ export interface TargetCluster {
   env(cluster: LocalCluster, taskQueue?: string): Record<string, string>;
 }
 
-/** The local cluster each deployment target's apps run against in tests. */
-export const TARGET_CLUSTERS: Record<DeploymentTarget, TargetCluster> = {
+/** The local cluster of each kind the deployment targets name, as the apps run against it in tests. */
+const CLUSTERS: Record<ClusterKind, TargetCluster> = {
   plain: {
     namespace: 'samples',
     start: () => startTestCluster(['samples']),
     env: (cluster) => ({ TEMPORAL_ADDRESS: cluster.address }),
   },
-  'local-mtls': {
+  mtls: {
     namespace: 'samples',
     start: () => startTestCluster(['samples'], { mtls: true }),
     env: (cluster) => ({ TEMPORAL_ADDRESS: cluster.address }),
   },
-  'cloud-mtls': {
+  'cloud-like': {
     namespace: CLOUD_LIKE.namespace,
     start: () => startTestCluster([CLOUD_LIKE.namespace], { cloudLike: true }),
     env: (cluster, taskQueue = 'greetings') => ({
@@ -43,3 +44,8 @@ export const TARGET_CLUSTERS: Record<DeploymentTarget, TargetCluster> = {
     }),
   },
 };
+
+/** The local cluster each deployment target's apps run against in tests. */
+export const TARGET_CLUSTERS = Object.fromEntries(
+  Object.entries(DEPLOYMENT_TARGETS).map(([target, { cluster }]) => [target, CLUSTERS[cluster]]),
+) as Record<TargetName, TargetCluster>;

@@ -1,8 +1,6 @@
-import { mergeLayers, readEnvLayers, SetupError } from '@temporal-samples/connection';
+import { ErrorWithFix, mergeLayers, readEnvLayers } from '@temporal-samples/connection';
 
-export class StarterSettingError extends SetupError {
-  readonly kind = 'starter-setting';
-}
+export class StarterSettingError extends ErrorWithFix {}
 
 export interface StarterAddress {
   host: string;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LEGACY_ALIASES } from '@temporal-samples/connection';
+import { LEGACY_ALIASES } from '@temporal-samples/connection/tools';
 import { WORKSPACE_ROOT } from './app-process';
 
 const appsDir = join(WORKSPACE_ROOT, 'apps');

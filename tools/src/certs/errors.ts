@@ -1,12 +1,9 @@
-import { SetupError } from '@temporal-samples/connection';
+import { ErrorWithFix } from '@temporal-samples/connection';
 
-export class CertOptionError extends SetupError {
-  readonly kind = 'cert-option';
-}
+export class CertOptionError extends ErrorWithFix {}
 
 /** Existing files in the certificate folder that cannot be used as they are. */
-export class CertMaterialError extends SetupError {
-  readonly kind = 'cert-material';
+export class CertMaterialError extends ErrorWithFix {
   constructor(
     readonly file: string,
     problem: string,

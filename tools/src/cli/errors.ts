@@ -1,13 +1,7 @@
-import { SetupError } from '@temporal-samples/connection';
+import { ErrorWithFix } from '@temporal-samples/connection';
 
-export class GoBinaryError extends SetupError {
-  readonly kind = 'go-binary';
-}
+export class GoBinaryError extends ErrorWithFix {}
 
-export class ServerStartError extends SetupError {
-  readonly kind = 'server-start';
-}
+export class ServerStartError extends ErrorWithFix {}
 
-export class UsageError extends SetupError {
-  readonly kind = 'usage';
-}
+export class UsageError extends ErrorWithFix {}

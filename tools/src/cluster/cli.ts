@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { hostAndPort, runMain } from '@temporal-samples/connection';
+import { runMain } from '@temporal-samples/connection';
+import { hostAndPort } from '@temporal-samples/connection/tools';
 import { UsageError } from '../cli/errors';
 import { progress } from '../cli/progress';
 import { untilStopSignal } from '../cli/signals';

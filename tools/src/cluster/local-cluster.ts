@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectConnection, loadProfile } from '@temporal-samples/connection';
+import { loadProfile } from '@temporal-samples/connection';
+import { connectConnection } from '@temporal-samples/connection/tools';
 import type { Connection } from '@temporalio/client';
 import { ServerStartError } from '../cli/errors';
 import { ensureNamespace, type NamespaceOutcome } from '../namespaces/ensure-namespace';

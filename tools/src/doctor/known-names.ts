@@ -1,28 +1,12 @@
-import { LEGACY_ALIASES } from '@temporal-samples/connection';
+import { LEGACY_ALIASES, SETTING_NAMES } from '@temporal-samples/connection/tools';
 
-/** Every TEMPORAL_* name something in this project reads; others are likely typos. */
-export const KNOWN_TEMPORAL_NAMES = new Set([
-  'TEMPORAL_ADDRESS',
-  'TEMPORAL_NAMESPACE',
-  'TEMPORAL_API_KEY',
-  'TEMPORAL_TLS',
-  'TEMPORAL_TLS_CLIENT_CERT_PATH',
-  'TEMPORAL_TLS_CLIENT_CERT_DATA',
-  'TEMPORAL_TLS_CLIENT_KEY_PATH',
-  'TEMPORAL_TLS_CLIENT_KEY_DATA',
-  'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
-  'TEMPORAL_TLS_SERVER_CA_CERT_DATA',
-  'TEMPORAL_TLS_SERVER_NAME',
-  'TEMPORAL_TLS_DISABLE_HOST_VERIFICATION',
-  'TEMPORAL_PROFILE',
-  'TEMPORAL_CONFIG_FILE',
-  'TEMPORAL_CODEC_ENDPOINT',
-  'TEMPORAL_CODEC_AUTH',
-  'TEMPORAL_TASK_QUEUE',
-  ...Object.keys(LEGACY_ALIASES),
-  'TEMPORAL_SERVER_BIN',
-  'TEMPORAL_CLI_BIN',
-]);
+const PREFIX = 'TEMPORAL_';
+const FAMILIES = SETTING_NAMES.filter((name) => name.endsWith('*')).map((name) => name.slice(0, -1));
+
+/** Every TEMPORAL_* name something in this project reads (the settings catalogue, older aliases); others are likely typos. */
+export const KNOWN_TEMPORAL_NAMES = new Set(
+  [...SETTING_NAMES, ...Object.keys(LEGACY_ALIASES)].filter((name) => name.startsWith(PREFIX) && !name.endsWith('*')),
+);
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, index) => index);
@@ -45,4 +29,5 @@ export function closestKnownName(name: string): string {
   );
 }
 
-export const isKnownName = (name: string) => KNOWN_TEMPORAL_NAMES.has(name) || name.startsWith('TEMPORAL_GRPC_META_');
+export const isKnownName = (name: string) =>
+  KNOWN_TEMPORAL_NAMES.has(name) || FAMILIES.some((family) => name.startsWith(family));

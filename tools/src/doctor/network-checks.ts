@@ -1,15 +1,14 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { ServerSpeaksTlsError, type Profile } from '@temporal-samples/connection';
 import {
   explainTlsOutcome,
   hostAndPort,
   probeTcp,
   probeTls,
   probeWithProfile,
-  ServerSpeaksTlsError,
   speaksTls,
-  type Profile,
-} from '@temporal-samples/connection';
+} from '@temporal-samples/connection/tools';
 import { acceptableClientCas, issuerAsOpenssl } from './acceptable-cas';
 import { fail, pass, type CheckResult } from './check';
 

@@ -1,11 +1,12 @@
 import {
+  ErrorWithFix,
   loadProfile,
   mergeLayers,
   readEnvLayers,
-  SetupError,
   type LoadProfileOptions,
   type Profile,
 } from '@temporal-samples/connection';
+import { shownValue } from '@temporal-samples/connection/tools';
 import { fail, pass, type CheckResult } from './check';
 import { closestKnownName, isKnownName } from './known-names';
 
@@ -35,14 +36,14 @@ export function checkProfile(options: LoadProfileOptions): ProfileCheck {
   try {
     const profile = loadProfile({ ...options, onNotice: (notice) => notices.push(notice) });
     const values = profile.entries.map((entry) =>
-      pass('profile', entry.variable, `${entry.secret ? '<redacted>' : entry.value} (${entry.source})`),
+      pass('profile', entry.variable, `${shownValue(entry)} (${entry.source})`),
     );
     const results = [...values, ...notices.map((notice) => pass('profile', 'notice', notice)), ...typos];
     if (typos.length === 0)
       results.push(pass('profile', 'variable names', 'every TEMPORAL_* name is one Temporal reads'));
     return { results, profile };
   } catch (error) {
-    if (!(error instanceof SetupError)) throw error;
+    if (!(error instanceof ErrorWithFix)) throw error;
     return { results: [...typos, fail('profile', error.kind, error.problem, error.fix)] };
   }
 }

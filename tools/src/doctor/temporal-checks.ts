@@ -1,22 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import { status } from '@grpc/grpc-js';
+import { ErrorWithFix, NamespaceNotRegisteredError, type Profile } from '@temporal-samples/connection';
 import {
   apiKeyClaims,
   canWrite,
   connectConnection,
   explainPermissionDenied,
+  hasGrpcStatus,
   isPermissionDenied,
-  NamespaceNotFoundError,
   rolesOn,
-  SetupError,
-  type Profile,
-} from '@temporal-samples/connection';
+} from '@temporal-samples/connection/tools';
 import type { Connection } from '@temporalio/client';
 import { fail, pass, type CheckResult } from './check';
 
 const CALL_TIMEOUT_MS = 5_000;
 // The frontend refuses long polls with less than 2 s left ("Context timeout is too short").
 const POLL_PROBE_MS = 2_500;
-const GRPC_DEADLINE_EXCEEDED = 4;
 /** What the API key says about itself, decoded but never printed: expiry and roles on this namespace. */
 function checkCredentials(profile: Profile): CheckResult[] {
   if (!profile.apiKey) return [];
@@ -58,7 +57,7 @@ async function checkPollPermission(connection: Connection, profile: Profile): Pr
         `use credentials with write on ${profile.namespace}.`,
       );
     }
-    if ((error as { code?: number }).code !== GRPC_DEADLINE_EXCEEDED) throw error;
+    if (!hasGrpcStatus(error, status.DEADLINE_EXCEEDED)) throw error;
   }
   return pass(
     'temporal',
@@ -77,7 +76,7 @@ export async function checkTemporal(profile: Profile): Promise<CheckResult[]> {
   try {
     connection = await connectConnection(profile);
   } catch (error) {
-    if (error instanceof SetupError) return [fail('temporal', error.kind, error.problem, error.fix)];
+    if (error instanceof ErrorWithFix) return [fail('temporal', error.kind, error.problem, error.fix)];
     throw error;
   }
   const results: CheckResult[] = [];
@@ -92,8 +91,8 @@ export async function checkTemporal(profile: Profile): Promise<CheckResult[]> {
   } catch (error) {
     const explained = isPermissionDenied(error)
       ? explainPermissionDenied(profile, 'describe the namespace')
-      : (error as { code?: number }).code === 5
-        ? new NamespaceNotFoundError(profile.namespace, profile.address)
+      : hasGrpcStatus(error, status.NOT_FOUND)
+        ? new NamespaceNotRegisteredError(profile.namespace, profile.address)
         : { kind: 'call', problem: (error as Error).message, fix: 'check the server log.' };
     results.push(fail('temporal', explained.kind, explained.problem, explained.fix));
   } finally {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { connectConnection, loadProfile, runMain } from '@temporal-samples/connection';
+import { loadProfile, runMain } from '@temporal-samples/connection';
+import { connectConnection } from '@temporal-samples/connection/tools';
 import { UsageError } from '../cli/errors';
 import { ensureNamespace } from './ensure-namespace';
 

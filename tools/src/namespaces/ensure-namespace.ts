@@ -1,14 +1,13 @@
+import { status } from '@grpc/grpc-js';
+import { hasGrpcStatus } from '@temporal-samples/connection/tools';
 import type { Connection } from '@temporalio/client';
-import { msToTs } from '@temporalio/common/lib/time';
+import Long from 'long';
 
-const GRPC_ALREADY_EXISTS = 6;
-const GRPC_NOT_FOUND = 5;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_SECONDS = 24 * 60 * 60;
 const USABLE_WITHIN_MS = 30_000;
 
 export type NamespaceOutcome = 'created' | 'found';
 
-const codeOf = (error: unknown) => (error as { code?: number } | undefined)?.code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function exists(connection: Connection, namespace: string): Promise<boolean> {
@@ -16,7 +15,7 @@ async function exists(connection: Connection, namespace: string): Promise<boolea
     await connection.workflowService.describeNamespace({ namespace });
     return true;
   } catch (error) {
-    if (codeOf(error) === GRPC_NOT_FOUND) return false;
+    if (hasGrpcStatus(error, status.NOT_FOUND)) return false;
     throw error;
   }
 }
@@ -29,7 +28,7 @@ async function waitUntilUsable(connection: Connection, namespace: string): Promi
       await connection.workflowService.countWorkflowExecutions({ namespace, query: '' });
       return;
     } catch (error) {
-      if (codeOf(error) !== GRPC_NOT_FOUND || Date.now() > deadline) throw error;
+      if (!hasGrpcStatus(error, status.NOT_FOUND) || Date.now() > deadline) throw error;
       await sleep(250);
     }
   }
@@ -46,11 +45,11 @@ export async function ensureNamespace(
     try {
       await connection.workflowService.registerNamespace({
         namespace,
-        workflowExecutionRetentionPeriod: msToTs(retentionDays * DAY_MS),
+        workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(retentionDays * DAY_SECONDS) },
       });
       outcome = 'created';
     } catch (error) {
-      if (codeOf(error) !== GRPC_ALREADY_EXISTS) throw error;
+      if (!hasGrpcStatus(error, status.ALREADY_EXISTS)) throw error;
     }
   }
   await waitUntilUsable(connection, namespace);

@@ -7,9 +7,10 @@ import {
   ServerSpeaksTlsError,
   UnreachableServerError,
   type SettingOrigin,
-  type SetupError,
+  type ErrorWithFix,
 } from '../errors';
-import type { Profile } from '../profile';
+import { hostAndPort } from '../profile/address';
+import type { Profile } from '../profile/profile';
 import { probeTcp, probeTls, type ProbeOutcome } from './tls-probe';
 
 const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ECONNRESET', 'EPROTO']);
@@ -29,11 +30,6 @@ const CLIENT_CERT_REJECTED: Record<string, string> = {
   ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED: 'the server says it has expired',
   ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE: 'it is not usable for client authentication',
 };
-
-export function hostAndPort(address: string): { host: string; port: number } {
-  const colon = address.lastIndexOf(':');
-  return { host: address.slice(0, colon).replace(/^\[|\]$/g, ''), port: Number(address.slice(colon + 1)) };
-}
 
 function originOf(profile: Profile, variable: RegExp): SettingOrigin | undefined {
   const entry = profile.entries.find((candidate) => variable.test(candidate.variable));
@@ -56,7 +52,7 @@ function certificateNames(message: string): string[] {
     .filter(Boolean);
 }
 
-export function unreachable(profile: Profile, outcome: ProbeOutcome): SetupError | undefined {
+export function unreachable(profile: Profile, outcome: ProbeOutcome): ErrorWithFix | undefined {
   const reasons: Partial<Record<ProbeOutcome['kind'], string>> = {
     refused: 'connection refused (nothing listens on that port)',
     unresolved: 'the host name does not resolve',
@@ -66,7 +62,7 @@ export function unreachable(profile: Profile, outcome: ProbeOutcome): SetupError
   return reason ? new UnreachableServerError(profile.address, reason) : undefined;
 }
 
-export function explainTlsOutcome(profile: Profile, outcome: ProbeOutcome): SetupError | undefined {
+export function explainTlsOutcome(profile: Profile, outcome: ProbeOutcome): ErrorWithFix | undefined {
   if (outcome.kind !== 'error') {
     return outcome.kind === 'closed'
       ? new ServerNotTlsError(profile.address, tlsOrigin(profile))
@@ -117,7 +113,7 @@ export function probeWithProfile(profile: Profile): Promise<ProbeOutcome> {
  * Finds why a connection failed by repeating its first steps by hand: TCP, then the TLS
  * handshake with the profile's own certificates. Undefined when nothing explains it.
  */
-export async function diagnoseConnectFailure(profile: Profile): Promise<SetupError | undefined> {
+export async function diagnoseConnectFailure(profile: Profile): Promise<ErrorWithFix | undefined> {
   const { host, port } = hostAndPort(profile.address);
   const tcp = await probeTcp(host, port);
   if (tcp.kind !== 'accepted') return unreachable(profile, tcp);

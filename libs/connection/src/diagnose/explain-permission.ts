@@ -1,15 +1,14 @@
+import { status } from '@grpc/grpc-js';
 import { PermissionDeniedError } from '../errors';
-import type { Profile } from '../profile';
+import type { Profile } from '../profile/profile';
 import { apiKeyClaims, canWrite, rolesOn } from './api-key-claims';
 
-const GRPC_PERMISSION_DENIED = 7;
-const GRPC_UNAUTHENTICATED = 16;
 const DENIED_TEXT = /PermissionDenied|does not have permission|Request unauthorized|Unauthenticated/i;
 
 export function isPermissionDenied(error: unknown): boolean {
   for (let current = error; current; current = (current as { cause?: unknown }).cause) {
     const code = (current as { code?: unknown }).code;
-    if (code === GRPC_PERMISSION_DENIED || code === GRPC_UNAUTHENTICATED) return true;
+    if (code === status.PERMISSION_DENIED || code === status.UNAUTHENTICATED) return true;
     if (current instanceof Error && DENIED_TEXT.test(current.message)) return true;
   }
   return false;

@@ -1,4 +1,4 @@
-import type { Profile, ProfileEntry } from '../profile';
+import type { Profile, ProfileEntry } from '../profile/profile';
 
 /** The profile entry for a variable, or an error naming the variables that are there. */
 export function entryFor(profile: Profile, variable: string): ProfileEntry {

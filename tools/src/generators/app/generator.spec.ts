@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 import { addProjectConfiguration, readJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { WORKSPACE_ROOT } from '../../apps/app-process';
-import { appGenerator, TARGETS } from './generator';
+import { TARGET_NAMES } from '../../apps/deployment-targets';
+import { appGenerator } from './generator';
 
 /**
  * Copies the real apps/<target> folder into the tree, as a fresh clone has it: no build output,
@@ -37,7 +38,7 @@ function filesUnder(tree: Tree, dir: string): string[] {
 
 function setup(): Tree {
   const tree = createTreeWithEmptyWorkspace();
-  for (const target of TARGETS) copyRealApp(tree, target);
+  for (const target of TARGET_NAMES) copyRealApp(tree, target);
   return tree;
 }
 
@@ -45,7 +46,7 @@ function setup(): Tree {
 process.env.NX_SKIP_FORMAT = 'true';
 
 describe('app generator', () => {
-  it.each(TARGETS)('copies apps/%s file for file, without build output or local secrets', async (target) => {
+  it.each(TARGET_NAMES)('copies apps/%s file for file, without build output or local secrets', async (target) => {
     const tree = setup();
     const from = `apps/${target}`;
     // What a working copy also holds; none of it belongs in a new app.

@@ -1,9 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { formatFiles, getProjects, joinPathFragments, updateJson, type Tree } from '@nx/devkit';
-
-/** The template apps a new app can be copied from: each is a folder under apps/. */
-export const TARGETS = ['plain', 'local-mtls', 'cloud-mtls'] as const;
-export type AppTarget = (typeof TARGETS)[number];
+import { DEPLOYMENT_TARGETS, isTargetName, TARGET_NAMES, type TargetName } from '../../apps/deployment-targets';
 
 export interface AppGeneratorSchema {
   name: string;
@@ -25,7 +22,7 @@ export class AppGeneratorError extends Error {
 /** `nx g @temporal-samples/tools:app <name> --target=<plain|local-mtls|cloud-mtls>`: copies apps/<target> to apps/<name>. */
 export async function appGenerator(tree: Tree, options: AppGeneratorSchema): Promise<void> {
   const { name, target } = validate(tree, options);
-  const from = joinPathFragments('apps', target);
+  const from = joinPathFragments('apps', DEPLOYMENT_TARGETS[target].templateApp);
   const to = joinPathFragments('apps', name);
   const ignored = gitIgnoredNames(tree, from);
   copyTree(tree, from, to, ignored);
@@ -35,7 +32,7 @@ export async function appGenerator(tree: Tree, options: AppGeneratorSchema): Pro
 
   const envFile = joinPathFragments(to, tree.exists(joinPathFragments(to, '.env')) ? '.env' : '.env.example');
   if (!tree.exists(envFile)) {
-    throw new AppGeneratorError(`apps/${target} has neither .env nor .env.example: it is not an app template.`);
+    throw new AppGeneratorError(`${from} has neither .env nor .env.example: it is not an app template.`);
   }
   setEnvValue(tree, envFile, 'TEMPORAL_TASK_QUEUE', options.taskQueue?.trim() || name);
   if (options.encryption) addEncryption(tree, envFile, to);
@@ -47,7 +44,7 @@ export async function appGenerator(tree: Tree, options: AppGeneratorSchema): Pro
 
 export default appGenerator;
 
-function validate(tree: Tree, options: AppGeneratorSchema): { name: string; target: AppTarget } {
+function validate(tree: Tree, options: AppGeneratorSchema): { name: string; target: TargetName } {
   const name = String(options.name ?? '').trim();
   if (!NAME_PATTERN.test(name)) {
     throw new AppGeneratorError(
@@ -55,14 +52,15 @@ function validate(tree: Tree, options: AppGeneratorSchema): { name: string; targ
     );
   }
   const target = String(options.target ?? '');
-  if (!(TARGETS as readonly string[]).includes(target)) {
+  if (!isTargetName(target)) {
     throw new AppGeneratorError(
-      `Unknown --target "${target}": use one of ${TARGETS.join(', ')} (the app folder to copy).`,
+      `Unknown --target "${target}": use one of ${TARGET_NAMES.join(', ')} (the app folder to copy).`,
     );
   }
-  if (!tree.exists(joinPathFragments('apps', target, 'project.json'))) {
+  const template = DEPLOYMENT_TARGETS[target].templateApp;
+  if (!tree.exists(joinPathFragments('apps', template, 'project.json'))) {
     throw new AppGeneratorError(
-      `apps/${target}/project.json is missing: run the generator from the workspace root of this repository.`,
+      `apps/${template}/project.json is missing: run the generator from the workspace root of this repository.`,
     );
   }
   if (tree.exists(joinPathFragments('apps', name))) {
@@ -74,7 +72,7 @@ function validate(tree: Tree, options: AppGeneratorSchema): { name: string; targ
       `An Nx project named "${name}" already exists (in ${existing.root}/): pick another name.`,
     );
   }
-  return { name, target: target as AppTarget };
+  return { name, target };
 }
 
 /** Plain names listed in the template's own .gitignore (e.g. cloud-mtls ignores its filled-in .env). */
@@ -128,7 +126,7 @@ function addEncryption(tree: Tree, envFile: string, appDir: string): void {
   tree.write(joinPathFragments(appDir, '.env.local'), `PAYLOAD_CODEC_KEYS=v1=${key}\n`);
 }
 
-const ABOUT: Record<AppTarget, string> = {
+const ABOUT: Record<TargetName, string> = {
   plain: 'A Temporal worker and client starter for a local server without TLS, copied from `apps/plain`.',
   'local-mtls':
     'A Temporal worker and client starter over mutual TLS to a local cluster, copied from `apps/local-mtls` ' +
@@ -138,7 +136,7 @@ const ABOUT: Record<AppTarget, string> = {
     '([docs/cloud.md](../../docs/cloud.md)).',
 };
 
-function readme(name: string, target: AppTarget, encryption: boolean): string {
+function readme(name: string, target: TargetName, encryption: boolean): string {
   const profile =
     target === 'cloud-mtls'
       ? `The profile is \`apps/${name}/.env\`: copy it from \`.env.example\` and fill in the \`<...>\` values ` +

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { ConfigDataSource } from '@temporalio/envconfig';
+import { NotPemError, UnreadableFileError, type SettingOrigin } from '../errors';
+import { isPrivateKeyLabel, parsePemBlocks } from './pem';
+import type { PemKind } from './settings';
+
+export interface PemSetting {
+  origin: SettingOrigin;
+  /** What a person would recognise: the path, or a short description of inline data. */
+  display: string;
+  pem: string;
+}
+
+function matchesKind(label: string, kind: PemKind): boolean {
+  return kind === 'PRIVATE KEY' ? isPrivateKeyLabel(label) : label === 'CERTIFICATE';
+}
+
+function describeFound(text: string, labels: string[]): string {
+  if (text.trim() === '') return 'it is empty';
+  if (labels.length === 0) return 'it holds no PEM block';
+  return `it holds ${labels.map((label) => `a ${label}`).join(', ')}`;
+}
+
+interface SourceText {
+  text: string;
+  display: string;
+  file?: string;
+}
+
+function readSource(source: ConfigDataSource, origin: SettingOrigin, baseDir: string): SourceText {
+  if ('path' in source) {
+    const path = isAbsolute(source.path) ? source.path : resolve(baseDir, source.path);
+    try {
+      return { text: readFileSync(path, 'utf8'), display: source.path, file: path };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? error);
+      throw new UnreadableFileError(origin, path, reason);
+    }
+  }
+  const text = typeof source.data === 'string' ? source.data : Buffer.from(source.data).toString('utf8');
+  return { text, display: 'inline PEM' };
+}
+
+/** Reads a certificate or key from a path or inline data and checks it holds the expected PEM kind. */
+export function loadPemSetting(
+  source: ConfigDataSource,
+  origin: SettingOrigin,
+  kind: PemKind,
+  baseDir: string,
+): PemSetting {
+  const { text, display, file } = readSource(source, origin, baseDir);
+  const blocks = parsePemBlocks(text);
+  const wanted = blocks.filter((block) => matchesKind(block.label, kind));
+  if (wanted.length === 0) {
+    const found = describeFound(
+      text,
+      blocks.map((block) => block.label),
+    );
+    throw new NotPemError(origin, kind, file ? `${found.replace(/^it/, `the file ${file}`)}` : found);
+  }
+  return { origin, display, pem: wanted.map((block) => block.pem).join('') };
+}

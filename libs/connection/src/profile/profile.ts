@@ -1,0 +1,33 @@
+import type { CodecSettings } from './codec-settings';
+
+/** A resolved, validated connection profile: values plus where each one came from. */
+export interface Profile {
+  /** The Nx project of the app folder it was loaded from, when loadAppProfile loaded it. */
+  app?: string;
+  address: string;
+  namespace: string;
+  taskQueue?: string;
+  apiKey?: string;
+  /** Undefined means plaintext gRPC. */
+  tls?: TlsMaterial;
+  grpcMeta: Record<string, string>;
+  /** Payload encryption at rest; undefined means payloads travel as the SDK encodes them. */
+  codec?: CodecSettings;
+  entries: ProfileEntry[];
+  /** One-line notices for the user, e.g. older variable names that still work. */
+  notices: string[];
+}
+
+export interface TlsMaterial {
+  serverName?: string;
+  serverCaCert?: string;
+  clientCert?: string;
+  clientKey?: string;
+}
+
+export interface ProfileEntry {
+  variable: string;
+  value: string;
+  source: string;
+  secret: boolean;
+}

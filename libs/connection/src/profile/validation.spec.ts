@@ -1,0 +1,161 @@
+import { join } from 'node:path';
+import { loadAppProfile } from './app-profile';
+import { AddressPortError, AddressSchemeError, ConfigFileError, MissingSettingError } from '../errors';
+import { loadProfile } from './load-profile';
+import { dotenv, Sandbox, thrownBy } from '../testing/sandbox';
+
+describe('validation of address, namespace and task queue', () => {
+  let sandbox: Sandbox;
+  beforeEach(() => (sandbox = new Sandbox()));
+  afterEach(() => sandbox.cleanup());
+
+  const appWith = (vars: Record<string, string>) => sandbox.app('app', { '.env': dotenv(vars) });
+  const loadError = (vars: Record<string, string>) => {
+    const appDir = appWith(vars);
+    return {
+      envFile: join(appDir, '.env'),
+      error: thrownBy(() => loadProfile({ envDir: appDir, env: sandbox.env() })),
+    };
+  };
+
+  it('rejects a missing address with MissingSettingError naming where it looked and the fix', () => {
+    const { envFile, error } = loadError({ TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(error).toBeInstanceOf(MissingSettingError);
+    expect(error.message).toContain('TEMPORAL_ADDRESS is not set');
+    expect(error.message).toContain(envFile);
+    expect(error.message).toContain('Fix: add TEMPORAL_ADDRESS=localhost:7233');
+  });
+
+  it('rejects a missing namespace with MissingSettingError', () => {
+    const { envFile, error } = loadError({ TEMPORAL_ADDRESS: 'localhost:7233' });
+
+    expect(error).toBeInstanceOf(MissingSettingError);
+    expect(error.message).toContain('TEMPORAL_NAMESPACE is not set');
+    expect(error.message).toContain(envFile);
+    expect(error.message).toContain('Fix: add TEMPORAL_NAMESPACE=default');
+  });
+
+  it('treats an empty address as missing', () => {
+    const { error } = loadError({ TEMPORAL_ADDRESS: '', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(error).toBeInstanceOf(MissingSettingError);
+    expect(error.message).toContain('TEMPORAL_ADDRESS is not set');
+  });
+
+  it('rejects a missing task queue when requireTaskQueue is set', () => {
+    const appDir = appWith({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'samples' });
+
+    const error = thrownBy(() => loadProfile({ envDir: appDir, env: sandbox.env(), requireTaskQueue: true }));
+
+    expect(error).toBeInstanceOf(MissingSettingError);
+    expect(error.message).toContain('TEMPORAL_TASK_QUEUE is not set');
+    expect(error.message).toContain(join(appDir, '.env'));
+    expect(error.message).toContain('Fix: add TEMPORAL_TASK_QUEUE=my-task-queue');
+  });
+
+  it('rejects a missing task queue in loadAppProfile', () => {
+    const appDir = appWith({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'samples' });
+
+    const error = thrownBy(() => loadAppProfile(appDir, { env: sandbox.env() }));
+
+    expect(error).toBeInstanceOf(MissingSettingError);
+    expect(error.message).toContain('TEMPORAL_TASK_QUEUE is not set');
+  });
+
+  it('lets tools load a profile without a task queue', () => {
+    const appDir = appWith({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(loadProfile({ envDir: appDir, env: sandbox.env() }).taskQueue).toBeUndefined();
+  });
+
+  it('lists each place it looked once, even when a variable there used an older name', () => {
+    const { envFile, error } = loadError({ TEMPORAL_CLIENT_API_KEY: 'k', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(error).toBeInstanceOf(MissingSettingError);
+    expect(error.message).not.toContain('given as');
+    expect(error.message.split(envFile)).toHaveLength(2);
+  });
+
+  it('rejects an address with a URL scheme, suggesting host:port', () => {
+    const { envFile, error } = loadError({ TEMPORAL_ADDRESS: 'http://localhost:7233', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(error).toBeInstanceOf(AddressSchemeError);
+    expect(error.message).toContain(`TEMPORAL_ADDRESS (from ${envFile}) is "http://localhost:7233"`);
+    expect(error.message).toContain('host:port');
+    expect(error.message).toContain('Fix: set TEMPORAL_ADDRESS=localhost:7233');
+  });
+
+  it('suggests an address with a port for a URL that has none', () => {
+    const { error } = loadError({ TEMPORAL_ADDRESS: 'https://my-ns.a1b2c.tmprl.cloud', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(error).toBeInstanceOf(AddressSchemeError);
+    expect(error.message).toContain('Fix: set TEMPORAL_ADDRESS=my-ns.a1b2c.tmprl.cloud:7233');
+  });
+
+  it('rejects an address without a port with AddressPortError', () => {
+    const { envFile, error } = loadError({ TEMPORAL_ADDRESS: 'localhost', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(error).toBeInstanceOf(AddressPortError);
+    expect(error.message).toContain(`TEMPORAL_ADDRESS (from ${envFile}) is "localhost", which has no valid port`);
+    expect(error.message).toContain('Fix: give host:port, e.g. TEMPORAL_ADDRESS=localhost:7233');
+  });
+
+  it('rejects a port out of range with AddressPortError', () => {
+    const { error } = loadError({ TEMPORAL_ADDRESS: 'localhost:72330', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(error).toBeInstanceOf(AddressPortError);
+    expect(error.message).toContain('TEMPORAL_ADDRESS=localhost:7233');
+  });
+
+  it('accepts a bracketed IPv6 address with a port', () => {
+    const appDir = appWith({ TEMPORAL_ADDRESS: '[::1]:7233', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(loadProfile({ envDir: appDir, env: sandbox.env() }).address).toBe('[::1]:7233');
+  });
+
+  it('suggests a bracketed IPv6 address with a port when the port is missing', () => {
+    const { error } = loadError({ TEMPORAL_ADDRESS: '[::1]', TEMPORAL_NAMESPACE: 'samples' });
+
+    expect(error).toBeInstanceOf(AddressPortError);
+    expect(error.message).toContain('Fix: give host:port, e.g. TEMPORAL_ADDRESS=[::1]:7233');
+  });
+
+  it('names the TOML profile when the bad address came from it', () => {
+    const toml = sandbox.write('temporal.toml', '[profile.default]\naddress = "localhost"\nnamespace = "samples"\n');
+
+    const error = thrownBy(() => loadProfile({ env: sandbox.env({ TEMPORAL_CONFIG_FILE: toml }) }));
+
+    expect(error).toBeInstanceOf(AddressPortError);
+    expect(error.message).toContain(`address (from profile "default" in ${toml})`);
+  });
+});
+
+describe('validation of the TOML config file', () => {
+  let sandbox: Sandbox;
+  beforeEach(() => (sandbox = new Sandbox()));
+  afterEach(() => sandbox.cleanup());
+
+  it('rejects TOML that does not parse with ConfigFileError naming the file', () => {
+    const toml = sandbox.write('temporal.toml', '[profile.default\naddress = "localhost:7233"\n');
+
+    const error = thrownBy(() => loadProfile({ env: sandbox.env({ TEMPORAL_CONFIG_FILE: toml }) }));
+
+    expect(error).toBeInstanceOf(ConfigFileError);
+    expect(error.message).toContain(`The Temporal config file ${toml} could not be used`);
+    expect(error.message).toContain('Fix: fix the TOML file');
+  });
+
+  it('rejects a TEMPORAL_PROFILE the file does not have, naming the file and the profile', () => {
+    const toml = sandbox.write('temporal.toml', '[profile.default]\naddress = "localhost:7233"\n');
+
+    const error = thrownBy(() =>
+      loadProfile({ env: sandbox.env({ TEMPORAL_CONFIG_FILE: toml, TEMPORAL_PROFILE: 'staging' }) }),
+    );
+
+    expect(error).toBeInstanceOf(ConfigFileError);
+    expect(error.message).toContain(toml);
+    expect(error.message).toContain('staging');
+    expect(error.message).toContain('TEMPORAL_PROFILE');
+  });
+});
