@@ -35,9 +35,8 @@ const KINDS: Record<string, string> = {
 
 type ErrorClass = abstract new (...args: never[]) => ErrorWithFix;
 
-const classes = Object.entries(catalogue).filter(
-  (entry): entry is [string, ErrorClass] =>
-    typeof entry[1] === 'function' && entry[1].prototype instanceof ErrorWithFix,
+const classes = Object.entries(catalogue).flatMap(([name, value]) =>
+  typeof value === 'function' && value.prototype instanceof ErrorWithFix ? [[name, value as ErrorClass] as const] : [],
 );
 
 /** An instance made through ErrorWithFix's constructor alone, as every subclass's `super(problem, fix)` does. */
