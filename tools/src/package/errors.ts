@@ -1,5 +1,3 @@
-import { SetupError } from '@temporal-samples/connection';
+import { ErrorWithFix } from '@temporal-samples/connection';
 
-export class PackageError extends SetupError {
-  readonly kind = 'package';
-}
+export class PackageError extends ErrorWithFix {}
