@@ -37,7 +37,10 @@ export class TamperedPayloadError extends CodecError {
 export class MalformedPayloadError extends CodecError {
   readonly kind = 'malformed-payload';
   constructor(reason: string) {
-    super(`An encrypted payload is malformed: ${reason}.`, 'it was not written by this codec, or it was truncated.');
+    super(
+      `An encrypted payload is malformed: ${reason}.`,
+      "it was not written by an AES-256-GCM codec of this layout (this project, or Temporal's encryption samples), or it was cut short.",
+    );
   }
 }
 

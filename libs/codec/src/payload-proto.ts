@@ -1,0 +1,75 @@
+import { temporal } from '@temporalio/proto';
+import type { Payload } from '@temporalio/common';
+import { MalformedPayloadError } from './errors';
+
+const ProtoPayload = temporal.api.common.v1.Payload;
+
+const METADATA_FIELD = 0x0a; // field 1, length-delimited
+const DATA_FIELD = 0x12; // field 2, length-delimited
+const ENTRY_KEY = 0x0a;
+const ENTRY_VALUE = 0x12;
+
+function varintSize(value: number): number {
+  let size = 1;
+  for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 0x80)) size += 1;
+  return size;
+}
+
+function writeVarint(out: Buffer, offset: number, value: number): number {
+  let rest = value;
+  while (rest >= 0x80) {
+    out[offset++] = (rest & 0x7f) | 0x80;
+    rest = Math.floor(rest / 0x80);
+  }
+  out[offset++] = rest;
+  return offset;
+}
+
+const fieldSize = (length: number) => 1 + varintSize(length) + length;
+
+/**
+ * A payload's protobuf encoding (`temporal.api.common.v1.Payload`) as `head ‖ body`, where `body` is
+ * the payload's data itself: callers stream both through a cipher without copying the data.
+ */
+export function protoEncodePayload(payload: Payload): { head: Buffer; body: Uint8Array } {
+  if (payload.externalPayloads?.length) {
+    return { head: Buffer.from(ProtoPayload.encode(payload).finish()), body: new Uint8Array() };
+  }
+  const entries = Object.entries(payload.metadata ?? {}).map(([key, value]) => {
+    const keyBytes = Buffer.from(key);
+    return { keyBytes, value, size: fieldSize(keyBytes.length) + fieldSize(value.length) };
+  });
+  const body = payload.data ?? new Uint8Array();
+  const dataHead = body.length > 0 ? 1 + varintSize(body.length) : 0;
+  const head = Buffer.allocUnsafe(entries.reduce((total, entry) => total + fieldSize(entry.size), dataHead));
+  let offset = 0;
+  for (const { keyBytes, value, size } of entries) {
+    head[offset++] = METADATA_FIELD;
+    offset = writeVarint(head, offset, size);
+    head[offset++] = ENTRY_KEY;
+    offset = writeVarint(head, offset, keyBytes.length);
+    offset += keyBytes.copy(head, offset);
+    head[offset++] = ENTRY_VALUE;
+    offset = writeVarint(head, offset, value.length);
+    head.set(value, offset);
+    offset += value.length;
+  }
+  if (dataHead > 0) {
+    head[offset++] = DATA_FIELD;
+    writeVarint(head, offset, body.length);
+  }
+  return { head, body };
+}
+
+/** The payload a protobuf `Payload` encodes; its data and metadata values are views of `bytes`, not copies. */
+export function protoDecodePayload(bytes: Uint8Array): Payload {
+  let decoded: temporal.api.common.v1.Payload;
+  try {
+    decoded = ProtoPayload.decode(bytes);
+  } catch {
+    throw new MalformedPayloadError('its decrypted bytes are not a protobuf Payload');
+  }
+  const payload: Payload = { metadata: { ...decoded.metadata }, data: decoded.data };
+  if (decoded.externalPayloads.length > 0) payload.externalPayloads = decoded.externalPayloads;
+  return payload;
+}
