@@ -78,7 +78,12 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
         cluster.address,
         ...extra,
       ]);
-    const withCodec = (auth = `Bearer ${CODEC_TOKEN}`) => ['--codec-endpoint', codec.url, '--codec-auth', auth];
+    const withCodec = (auth = `Bearer ${CODEC_TOKEN}`) => [
+      '--codec-endpoint',
+      `${codec.url}/samples`,
+      '--codec-auth',
+      auth,
+    ];
     const base64Of = (text: string) => Buffer.from(text).toString('base64');
 
     it('without the codec endpoint prints only encrypted payloads', async () => {
@@ -89,7 +94,7 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
       expect(json).not.toContain(base64Of('"Ada Secret"'));
     });
 
-    it('with --codec-endpoint and --codec-auth prints the decrypted input and result', async () => {
+    it('with --codec-endpoint <server>/samples and --codec-auth prints the decrypted input and result', async () => {
       const { stdout } = await show(...withCodec());
       expect(stdout).toMatch(/Result\s+"Hello, Ada Secret!"/);
       expect(stdout).toMatch(/ResultEncoding\s+json\/plain/);
@@ -120,7 +125,8 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
       codec = await startCodecServer({ CODEC_SERVER_NAMESPACES: 'default', CODEC_SERVER_ALLOWED_ORIGINS: uiOrigin });
       home = mkdtempSync(join(tmpdir(), 'temporal-cli-home-'));
       const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort)];
-      devServer = startCommand(cli, [...args, '--ui-codec-endpoint', codec.url, '--log-level', 'error'], {
+      const endpoint = `${codec.url}/default`;
+      devServer = startCommand(cli, [...args, '--ui-codec-endpoint', endpoint, '--log-level', 'error'], {
         env: { HOME: home },
       });
       for (let waited = 0; !(await isListening(port)) || !(await isListening(uiPort)); waited += 100) {
@@ -135,7 +141,7 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
       if (home) rmSync(home, { recursive: true, force: true });
     });
 
-    it('shows the decoded input and result in a real browser, and a screenshot is saved', async () => {
+    it('with the codec endpoint <server>/default, shows the decoded input and result in a real browser, and a screenshot is saved', async () => {
       const workflowId = await runEncryptedWorkflow(address, 'default', 'Grace Hopper');
       const connection = await connectConnection(
         loadProfile({ env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'default' }, useConfigFile: false }),
@@ -160,7 +166,7 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
         await page.getByText('Hello, Grace Hopper!').first().waitFor({ state: 'visible', timeout: 30_000 });
         await page.getByText('"Grace Hopper"').first().waitFor({ state: 'visible', timeout: 10_000 });
         await page.screenshot({ path: screenshot, fullPage: true });
-        expect(decodeCalls).toContain('POST /decode');
+        expect(decodeCalls).toContain('POST /default/decode');
         expect(await page.locator('body').innerText()).not.toContain('binary/encrypted');
       });
       expect(existsSync(screenshot) && statSync(screenshot).size).toBeGreaterThan(10_000);

@@ -72,12 +72,13 @@ describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real 
     return decoded.map((payload) => JSON.parse(Buffer.from(payload.data ?? []).toString()));
   }
 
-  it('the cluster stores only ciphertext; with the codec the original values come back', async () => {
+  it('the cluster stores only ciphertext, in the shared layout; with the codec the original values come back', async () => {
     const workflowId = await runWorkflow(v1, 'Ada Secret');
     const payloads = await historyPayloads(workflowId);
 
     expect(payloads.length).toBeGreaterThanOrEqual(4);
     for (const payload of payloads) {
+      expect(Object.keys(payload.metadata ?? {}).sort()).toEqual(['encoding', 'encryption-key-id']);
       expect(metadataOf(payload, 'encoding')).toBe('binary/encrypted');
       expect(metadataOf(payload, 'encryption-key-id')).toBe('v1');
       expect(Buffer.from(payload.data ?? []).toString('latin1')).not.toMatch(/Ada Secret|Hello/);

@@ -6,17 +6,24 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { AesGcmCodec, createCodecHandler } from '@temporal-samples/codec';
+import { AesGcmCodec, createCodecHandler, namespaceAccess } from '@temporal-samples/codec';
 import { runMain } from '@temporal-samples/connection';
 import { loadCodecServerSettings } from './settings';
 
 runMain(async () => {
   const settings = loadCodecServerSettings(join(__dirname, '..'));
-  const codec = new AesGcmCodec(settings.codec.keyring, { compressAbove: settings.codec.compressAbove });
+  const codecs = new Map(
+    [...settings.codecs].map(([namespace, { keyring, compressAbove }]) => [
+      namespace,
+      new AesGcmCodec(keyring, { compressAbove }),
+    ]),
+  );
+  const { accessTokens } = settings;
   const handler = createCodecHandler({
-    codecs: new Map(settings.namespaces.map((namespace) => [namespace, codec])),
+    codecs,
     allowedOrigins: settings.allowedOrigins,
     authToken: settings.authToken,
+    namespaceAccess: accessTokens && namespaceAccess(accessTokens),
     maxBodyBytes: settings.maxBodyBytes,
   });
   const server: Server = settings.tls ? createHttpsServer(settings.tls, handler) : createHttpServer(handler);
@@ -30,8 +37,14 @@ runMain(async () => {
     `Codec server listening on ${scheme}://${settings.host}:${port} for namespaces ${settings.namespaces.join(', ')}.`,
   );
   console.log(
-    `CORS for: ${settings.allowedOrigins.join(', ') || 'no browser origin'}; bearer token: ${settings.authToken ? 'required' : 'not required'}.`,
+    `CORS for: ${settings.allowedOrigins.join(', ') || 'no browser origin'}; static bearer token: ${settings.authToken ? 'accepted' : 'not set'}.`,
   );
+  if (accessTokens) {
+    console.log(
+      `Users' access tokens: checked against ${accessTokens.jwksUrl} (issuer ${accessTokens.issuer}, audience ${accessTokens.audience}); namespaces from the "${accessTokens.permissionsClaim}" claim.`,
+    );
+  }
+  if (!settings.authToken && !accessTokens) console.log('No bearer token required: keep this server on loopback.');
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
     process.once('SIGINT', stop);

@@ -25,7 +25,52 @@ describe('codec server settings', () => {
       namespaces: ['samples', 'other'],
       allowedOrigins: ['http://localhost:8233'],
     });
-    expect(settings.codec.keyring.current.id).toBe('v1');
+    expect(settings.codecs.get('samples')?.keyring.current.id).toBe('v1');
+    expect(settings.accessTokens).toBeUndefined();
+  });
+
+  it('gives a namespace its own keys from PAYLOAD_CODEC_KEYS_<NAMESPACE>, the others the shared ones', () => {
+    const own = `n1=${randomBytes(32).toString('base64')}`;
+    const settings = loadCodecServerSettings(dir, {
+      PAYLOAD_CODEC_KEYS: key,
+      PAYLOAD_CODEC_KEYS_OTHER: own,
+      CODEC_SERVER_NAMESPACES: 'samples,other,sample.local01',
+    });
+    expect(settings.codecs.get('samples')?.keyring.current.id).toBe('v1');
+    expect(settings.codecs.get('other')?.keyring.current.id).toBe('n1');
+    expect(settings.codecs.get('sample.local01')?.keyring.current.id).toBe('v1');
+  });
+
+  it("names a namespace's own key variable when its key is wrong", () => {
+    expect(() =>
+      loadCodecServerSettings(dir, { PAYLOAD_CODEC_KEYS: key, PAYLOAD_CODEC_KEYS_OTHER: 'n1=c2hvcnQ=' }),
+    ).toThrow(
+      /PAYLOAD_CODEC_KEYS \(from process environment, given as PAYLOAD_CODEC_KEYS_OTHER\).*Key "n1" is 5 bytes/s,
+    );
+  });
+
+  it('reads the access-token check and refuses a JWKS URL without issuer and audience', () => {
+    const jwt = {
+      PAYLOAD_CODEC_KEYS: key,
+      CODEC_SERVER_JWKS_URL: 'https://login.example.com/.well-known/jwks.json',
+      CODEC_SERVER_JWT_ISSUER: 'https://login.example.com/',
+      CODEC_SERVER_JWT_AUDIENCE: 'temporal-ui',
+    };
+    expect(loadCodecServerSettings(dir, jwt).accessTokens).toEqual({
+      jwksUrl: jwt.CODEC_SERVER_JWKS_URL,
+      issuer: jwt.CODEC_SERVER_JWT_ISSUER,
+      audience: 'temporal-ui',
+      permissionsClaim: 'permissions',
+    });
+    expect(() => loadCodecServerSettings(dir, { ...jwt, CODEC_SERVER_JWT_AUDIENCE: '' })).toThrow(
+      /CODEC_SERVER_JWKS_URL is set, but CODEC_SERVER_JWT_AUDIENCE is not/,
+    );
+    expect(() => loadCodecServerSettings(dir, { ...jwt, CODEC_SERVER_JWKS_URL: 'login.example.com' })).toThrow(
+      /CODEC_SERVER_JWKS_URL \(from process environment\) is "login.example.com", not an http\(s\) URL/,
+    );
+    expect(() =>
+      loadCodecServerSettings(dir, { PAYLOAD_CODEC_KEYS: key, CODEC_SERVER_JWT_ISSUER: 'https://x/' }),
+    ).toThrow(/CODEC_SERVER_JWT_ISSUER \(from process environment\) is set, but CODEC_SERVER_JWKS_URL is not/);
   });
 
   it('refuses to start without keys, saying where it looked', () => {

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
+import type { AccessTokenOptions } from '@temporal-samples/codec';
 import {
   mergeLayers,
   MissingSettingError,
   readEnvLayers,
-  resolveCodecSettings,
-  SetupError,
   type CodecSettings,
   type MergedEnv,
 } from '@temporal-samples/connection';
+import { readAccessTokenSettings } from './access-token-settings';
+import { resolveNamespaceKeys } from './namespace-keys';
+import { CodecServerSettingError } from './setting-error';
 
-export class CodecServerSettingError extends SetupError {
-  readonly kind = 'codec-server-setting';
-}
+export { CodecServerSettingError };
 
 export interface CodecServerSettings {
   host: string;
@@ -19,9 +19,11 @@ export interface CodecServerSettings {
   namespaces: string[];
   allowedOrigins: string[];
   authToken?: string;
+  accessTokens?: AccessTokenOptions;
   maxBodyBytes: number;
   tls?: { cert: Buffer; key: Buffer };
-  codec: CodecSettings;
+  /** The keys (and compression) per namespace. */
+  codecs: Map<string, CodecSettings>;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -68,8 +70,6 @@ function readTls(merged: MergedEnv): CodecServerSettings['tls'] {
 /** The codec server's settings from the environment, then its .env.local, then its .env. */
 export function loadCodecServerSettings(appDir: string, env: NodeJS.ProcessEnv = process.env): CodecServerSettings {
   const merged = mergeLayers(readEnvLayers(appDir, env));
-  const codec = resolveCodecSettings(merged, appDir);
-  if (!codec) throw new MissingSettingError('PAYLOAD_CODEC_KEYS', merged.sources, 'v1=<32 random bytes in base64>');
   const namespaces = list(merged.vars.CODEC_SERVER_NAMESPACES);
   if (namespaces.length === 0) throw new MissingSettingError('CODEC_SERVER_NAMESPACES', merged.sources, 'samples');
   return {
@@ -78,8 +78,9 @@ export function loadCodecServerSettings(appDir: string, env: NodeJS.ProcessEnv =
     namespaces,
     allowedOrigins: list(merged.vars.CODEC_SERVER_ALLOWED_ORIGINS),
     authToken: merged.vars.CODEC_SERVER_AUTH_TOKEN,
+    accessTokens: readAccessTokenSettings(merged),
     maxBodyBytes: whole(merged, 'CODEC_SERVER_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES),
     tls: readTls(merged),
-    codec,
+    codecs: resolveNamespaceKeys(merged, namespaces, appDir),
   };
 }

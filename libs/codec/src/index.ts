@@ -3,3 +3,10 @@ export { createKeyring, parseKeyList, KEY_BYTES, type CodecKey, type Keyring } f
 export * from './errors';
 export { createCodecHandler, type CodecHandlerOptions } from './server/codec-handler';
 export { payloadsFromJson, payloadsToJson, type PayloadsJson } from './server/payload-json';
+export {
+  AccessTokenError,
+  namespaceAccess,
+  NamespaceDeniedError,
+  type AccessTokenOptions,
+  type NamespaceAccess,
+} from './server/access-token/namespace-access';

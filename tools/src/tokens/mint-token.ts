@@ -9,6 +9,9 @@ export interface TokenRequest {
   role: Role;
   ttlSeconds: number;
   subject?: string;
+  /** `aud` and `iss`, for verifiers that check them (e.g. the codec server's access-token check). */
+  audience?: string;
+  issuer?: string;
   /** For tests: a token that expired this many seconds ago. */
   now?: Date;
 }
@@ -32,6 +35,8 @@ export function mintToken(key: SigningKey, request: TokenRequest): string {
   const header = base64url({ alg: 'ES256', typ: 'JWT', kid: key.kid });
   const payload = base64url({
     sub: request.subject ?? `${request.role}@${request.namespace}`,
+    ...(request.issuer && { iss: request.issuer }),
+    ...(request.audience && { aud: request.audience }),
     permissions: permissionsFor(request.namespace, request.role),
     iat: issuedAt,
     exp: now + request.ttlSeconds,

@@ -62,6 +62,19 @@ describe('codec server over real HTTP', () => {
     expect(decoded).toEqual(json);
   });
 
+  it('routes on the last path segment, so the endpoint may carry a path (one per namespace)', async () => {
+    const encoded = await bodyOf(await post('/samples/encode', json));
+    expect((await bodyOf(await post('/codec/samples/decode', encoded))).payloads).toEqual(json.payloads);
+    expect((await post('/samples//decode', encoded)).status).toBe(200);
+    expect((await post('/samples/decode?x=1', encoded)).status).toBe(200);
+  });
+
+  it('refuses a request without X-Namespace with 400, naming the header', async () => {
+    const response = await post('/decode', json, { 'X-Namespace': '' });
+    expect(response.status).toBe(400);
+    expect((await bodyOf(response)).error).toMatch(/X-Namespace header is missing/);
+  });
+
   it('refuses a missing or wrong bearer token with 401', async () => {
     expect((await post('/decode', json, { Authorization: '' })).status).toBe(401);
     expect((await post('/decode', json, { Authorization: 'Bearer nope' })).status).toBe(401);
@@ -97,6 +110,7 @@ describe('codec server over real HTTP', () => {
     expect((await post('/decode', 'not json')).status).toBe(400);
     expect((await post('/decode', { payloads: 'x' })).status).toBe(400);
     expect((await post('/elsewhere', json)).status).toBe(404);
+    expect((await post('/decode/elsewhere', json)).status).toBe(404);
     expect((await fetch(`${base}/decode`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(405);
   });
 

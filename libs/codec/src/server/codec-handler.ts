@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PayloadCodec } from '@temporalio/common';
 import { CodecError } from '../errors';
+import { AccessTokenError, NamespaceDeniedError, type NamespaceAccess } from './access-token/namespace-access';
 import { BadRequestError, payloadsFromJson, payloadsToJson } from './payload-json';
 
 export interface CodecHandlerOptions {
@@ -9,8 +10,10 @@ export interface CodecHandlerOptions {
   codecs: ReadonlyMap<string, PayloadCodec>;
   /** Origins allowed to call from a browser (the Web UI's); none when empty. */
   allowedOrigins: readonly string[];
-  /** When set, requests need `Authorization: Bearer <token>`. */
+  /** When set, `Authorization: Bearer <this token>` is accepted for every namespace (the CLI's --codec-auth). */
   authToken?: string;
+  /** When set, a user's access token (a JWT, as the Web UI forwards it) is accepted for the namespaces it grants. */
+  namespaceAccess?: NamespaceAccess;
   maxBodyBytes: number;
 }
 
@@ -58,10 +61,22 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const OPERATIONS = ['encode', 'decode'] as const;
+type Operation = (typeof OPERATIONS)[number];
+
+/** The codec protocol routes on the last path segment only, so an endpoint may carry any path. */
+function operationOf(url: string | undefined): Operation {
+  const path = (url ?? '').split('?')[0];
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  if ((OPERATIONS as readonly string[]).includes(last)) return last as Operation;
+  throw new HttpError(404, `no such endpoint ${path}; the last path segment must be encode or decode`);
+}
+
 /**
- * The codec server protocol the Temporal Web UI and CLI speak: `POST /encode` and `POST /decode`
- * with a JSON list of payloads and the namespace in `X-Namespace`. CORS only for the configured
- * origins, a bearer token when configured, a body limit, and no namespace it holds no keys for.
+ * The codec server protocol the Temporal Web UI and CLI speak: `POST <any path>/encode` and
+ * `POST <any path>/decode` with a JSON list of payloads and the namespace in `X-Namespace`. CORS
+ * only for the configured origins, a body limit, no namespace it holds no keys for, and, when
+ * configured, a static bearer token or a user's access token that grants the namespace.
  */
 export function createCodecHandler(options: CodecHandlerOptions) {
   const corsHeaders = (origin: string | undefined): Record<string, string> =>
@@ -75,6 +90,21 @@ export function createCodecHandler(options: CodecHandlerOptions) {
         }
       : {};
 
+  async function authorize(request: IncomingMessage, namespace: string): Promise<void> {
+    if (!options.authToken && !options.namespaceAccess) return;
+    const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!bearer) throw new HttpError(401, 'missing bearer token: send Authorization: Bearer <token>');
+    if (options.authToken && sameSecret(bearer, options.authToken)) return;
+    if (!options.namespaceAccess) throw new HttpError(401, 'wrong bearer token');
+    try {
+      await options.namespaceAccess(bearer, namespace);
+    } catch (error) {
+      if (error instanceof AccessTokenError) throw new HttpError(401, error.message);
+      if (error instanceof NamespaceDeniedError) throw new HttpError(403, error.message);
+      throw error;
+    }
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const origin = request.headers.origin;
     if (origin && !options.allowedOrigins.includes(origin)) throw new HttpError(403, `origin ${origin} is not allowed`);
@@ -83,14 +113,11 @@ export function createCodecHandler(options: CodecHandlerOptions) {
       response.writeHead(204).end();
       return;
     }
-    const path = (request.url ?? '').split('?')[0];
-    if (path !== '/encode' && path !== '/decode')
-      throw new HttpError(404, `no such endpoint ${path}; use /encode or /decode`);
+    const operation = operationOf(request.url);
     if (request.method !== 'POST') throw new HttpError(405, `${request.method} is not allowed; use POST`);
-    if (options.authToken && !sameSecret(request.headers.authorization ?? '', `Bearer ${options.authToken}`)) {
-      throw new HttpError(401, 'missing or wrong bearer token');
-    }
     const namespace = String(request.headers['x-namespace'] ?? '');
+    if (!namespace) throw new HttpError(400, 'the X-Namespace header is missing: it names the namespace to use');
+    await authorize(request, namespace);
     const codec = options.codecs.get(namespace);
     if (!codec) throw new HttpError(403, `no keys for namespace "${namespace}" here`);
     let body: unknown;
@@ -101,13 +128,14 @@ export function createCodecHandler(options: CodecHandlerOptions) {
       throw new HttpError(400, 'the body is not JSON');
     }
     const payloads = payloadsFromJson(body);
-    const result = path === '/encode' ? await codec.encode(payloads) : await codec.decode(payloads);
+    const result = operation === 'encode' ? await codec.encode(payloads) : await codec.decode(payloads);
     sendJson(response, 200, payloadsToJson(result));
   }
 
   return (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return;
+      if (error instanceof HttpError && error.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
       if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
       else if (error instanceof BadRequestError) sendJson(response, 400, { error: error.message });
       else if (error instanceof CodecError) sendJson(response, 422, { error: error.problem });
