@@ -1,5 +1,3 @@
-import { SetupError } from '@temporal-samples/connection';
+import { ErrorWithFix } from '@temporal-samples/connection';
 
-export class CodecServerSettingError extends SetupError {
-  readonly kind = 'codec-server-setting';
-}
+export class CodecServerSettingError extends ErrorWithFix {}
