@@ -34,6 +34,11 @@ describe('the deployment targets registry', () => {
     expect(onDisk.sort()).toEqual([...TEMPLATE_APPS].sort());
   });
 
+  it("is in the e2e project's dependencies, so a change to a template app reruns the end-to-end tests", () => {
+    const e2e = JSON.parse(read('e2e', 'project.json'));
+    expect(e2e.implicitDependencies).toEqual(expect.arrayContaining(TEMPLATE_APPS));
+  });
+
   it("is what the generator's schema and generators.json offer as --target", () => {
     const schema = JSON.parse(read('tools', 'src', 'generators', 'app', 'schema.json'));
     const generators = JSON.parse(read('tools', 'generators.json'));
