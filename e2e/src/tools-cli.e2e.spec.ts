@@ -28,7 +28,7 @@ describe('tools command lines against a real local Temporal server', () => {
 
   it('namespace command creates a namespace, then finds it', async () => {
     const env = { ...process.env, TEMPORAL_ADDRESS: cluster.address };
-    const args = [toolsCli('namespaces/cli.js'), '--name', 'team-a', '--retention', '3'];
+    const args = [toolsCli('namespaces/cli.js'), '--namespace', 'team-a', '--retention', '72h'];
     const first = await run(process.execPath, args, { env });
     expect(first.stdout).toContain(`Created namespace "team-a" on ${cluster.address} (retention 3 d).`);
     const second = await run(process.execPath, args, { env });
@@ -37,7 +37,7 @@ describe('tools command lines against a real local Temporal server', () => {
 
   it('namespace command refuses a bad retention with a clear message', async () => {
     const failure = run(process.execPath, [toolsCli('namespaces/cli.js'), '--name', 'x', '--retention', 'soon']);
-    await expect(failure).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--retention is "soon"') });
+    await expect(failure).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--retention is "soon"') });
   });
 
   it('server command serves an app in the foreground and stops on Ctrl-C', async () => {

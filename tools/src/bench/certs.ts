@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { runMain } from '@temporal-samples/connection';
-import { UsageError } from '../cli/errors';
+import { runCommand } from '../cli/command';
+import { parseCount } from '../cli/count';
 import { progress } from '../cli/progress';
 import { generateCertificates } from '../certs/generate';
 import type { KeyAlgorithm } from '../certs/keys';
@@ -26,21 +25,25 @@ async function timeFullSet(algorithm: KeyAlgorithm): Promise<number> {
  * `node tools/dist/bench/certs.js [--runs n]`: time to generate the whole certificate folder,
  * ECDSA P-256 (the default) and RSA 2048 for reference; median and min. Reports, never asserts.
  */
-runMain(async () => {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1)
-    throw new UsageError(`--runs is "${values.runs}", not a whole number of runs.`, 'give e.g. --runs 9');
-  for (const algorithm of ['ecdsa', 'rsa'] as const) {
-    const first = await timeFullSet(algorithm);
-    const times: number[] = [];
-    for (let run = 1; run <= runs; run += 1) {
-      times.push(await timeFullSet(algorithm));
-      progress(`${algorithm} run ${run}/${runs}: ${times.at(-1)?.toFixed(1)} ms`);
+runCommand(
+  {
+    usage: 'npm run bench:certs --',
+    summary: 'Times generating the whole certificate folder, ECDSA P-256 and RSA 2048; median and min.',
+    options: { runs: { type: 'string', value: '<n>', default: '9', description: 'runs per algorithm' } },
+  },
+  async (values) => {
+    const runs = parseCount('runs', values.runs);
+    for (const algorithm of ['ecdsa', 'rsa'] as const) {
+      const first = await timeFullSet(algorithm);
+      const times: number[] = [];
+      for (let run = 1; run <= runs; run += 1) {
+        times.push(await timeFullSet(algorithm));
+        progress(`${algorithm} run ${run}/${runs}: ${times.at(-1)?.toFixed(1)} ms`);
+      }
+      const label = algorithm === 'ecdsa' ? 'ECDSA P-256' : 'RSA 2048   ';
+      console.log(
+        `${label}  full set (2 CAs, frontend, internode, 3 clients), ${runs} runs: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms (first, cold: ${first.toFixed(1)} ms)`,
+      );
     }
-    const label = algorithm === 'ecdsa' ? 'ECDSA P-256' : 'RSA 2048   ';
-    console.log(
-      `${label}  full set (2 CAs, frontend, internode, 3 clients), ${runs} runs: median ${median(times).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms (first, cold: ${first.toFixed(1)} ms)`,
-    );
-  }
-});
+  },
+);

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { AesGcmCodec, createKeyring } from '@temporal-samples/codec';
-import { runMain } from '@temporal-samples/connection';
 import type { Payload } from '@temporalio/common';
+import { runCommand } from '../cli/command';
 
 const SIZES = [
   ['1 KiB', 1024],
@@ -46,28 +46,35 @@ function rawDecrypt(key: Buffer, { iv, encrypted, tag }: ReturnType<typeof rawEn
  * `npm run bench:codec`: the codec's encode and decode throughput beside raw AES-256-GCM
  * (createCipheriv on the same bytes), so its overhead reads as a ratio. Reports, never asserts.
  */
-runMain(async () => {
-  const key = randomBytes(32);
-  const codec = new AesGcmCodec(createKeyring([{ id: 'bench', key }]));
-  console.log('size     raw encrypt   codec encode          raw decrypt   codec decode');
-  for (const [label, size] of SIZES) {
-    const data = randomBytes(size);
-    const payload: Payload = { metadata: { encoding: Buffer.from('binary/plain') }, data };
-    const runs = Math.max(20, Math.round(TARGET_BYTES / size));
-    const [encoded] = await codec.encode([payload]);
-    await codec.decode([encoded]);
+runCommand(
+  {
+    usage: 'npm run bench:codec --',
+    summary: 'Payload codec throughput (encode, decode) against the raw AES-256-GCM cipher at 1 KiB, 64 KiB and 1 MiB.',
+    options: {},
+  },
+  async () => {
+    const key = randomBytes(32);
+    const codec = new AesGcmCodec(createKeyring([{ id: 'bench', key }]));
+    console.log('size     raw encrypt   codec encode          raw decrypt   codec decode');
+    for (const [label, size] of SIZES) {
+      const data = randomBytes(size);
+      const payload: Payload = { metadata: { encoding: Buffer.from('binary/plain') }, data };
+      const runs = Math.max(20, Math.round(TARGET_BYTES / size));
+      const [encoded] = await codec.encode([payload]);
+      await codec.decode([encoded]);
 
-    const sealed = rawEncrypt(key, data);
-    const speed = async (work: () => unknown) => mbPerSecond(size * runs, await time(runs, work));
-    const rawEncryptSpeed = await speed(() => rawEncrypt(key, data));
-    const encodeSpeed = await speed(() => codec.encode([payload]));
-    const rawDecryptSpeed = await speed(() => rawDecrypt(key, sealed));
-    const decodeSpeed = await speed(() => codec.decode([encoded]));
-    const column = (value: number) => `${value.toFixed(0).padStart(6)} MB/s`;
-    const ratio = (value: number, raw: number) => `(${(value / raw).toFixed(2)}x)`;
-    console.log(
-      `${label.padEnd(8)} ${column(rawEncryptSpeed)}  ${column(encodeSpeed)} ${ratio(encodeSpeed, rawEncryptSpeed)}   ` +
-        `${column(rawDecryptSpeed)}  ${column(decodeSpeed)} ${ratio(decodeSpeed, rawDecryptSpeed)}`,
-    );
-  }
-});
+      const sealed = rawEncrypt(key, data);
+      const speed = async (work: () => unknown) => mbPerSecond(size * runs, await time(runs, work));
+      const rawEncryptSpeed = await speed(() => rawEncrypt(key, data));
+      const encodeSpeed = await speed(() => codec.encode([payload]));
+      const rawDecryptSpeed = await speed(() => rawDecrypt(key, sealed));
+      const decodeSpeed = await speed(() => codec.decode([encoded]));
+      const column = (value: number) => `${value.toFixed(0).padStart(6)} MB/s`;
+      const ratio = (value: number, raw: number) => `(${(value / raw).toFixed(2)}x)`;
+      console.log(
+        `${label.padEnd(8)} ${column(rawEncryptSpeed)}  ${column(encodeSpeed)} ${ratio(encodeSpeed, rawEncryptSpeed)}   ` +
+          `${column(rawDecryptSpeed)}  ${column(decodeSpeed)} ${ratio(decodeSpeed, rawDecryptSpeed)}`,
+      );
+    }
+  },
+);

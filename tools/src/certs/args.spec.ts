@@ -47,7 +47,7 @@ describe('parseCertArgs', () => {
     [['--client', '../up'], /--client: client name "..\/up" is not allowed/],
     [['--server-name', 'a_b'], /--server-name: server name "a_b" is not a DNS name/],
     [['--bogus'], /Unknown option '--bogus'/],
-    [['stray'], /Unexpected argument 'stray'/],
+    [['stray'], /Unexpected argument "stray"/],
     [['--days'], /--days/],
   ])('refuses %j with a UsageError', (args, message) => {
     expect(() => parseCertArgs(args)).toThrow(UsageError);

@@ -1,5 +1,5 @@
 /** The certificate CLI's command line, turned into generateCertificates options or a UsageError. */
-import { parseArgs } from 'node:util';
+import { defineCommand, parseCommand } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import {
   clientNameProblem,
@@ -10,28 +10,45 @@ import {
   type CertificateOptions,
 } from './options';
 
-export const USAGE = `node tools/dist/certs/cli.js [--out <dir>] [--client <name>]... [--rsa] [--days <n>] [--server-name <name>] [--force]
-
-  --out <dir>           certificate folder (default: <workspace>/certs)
-  --client <name>       another client certificate; local-mtls and system-worker are always made
-  --rsa                 RSA 2048 keys instead of ECDSA P-256
-  --days <n>            validity of new certificates (default ${DEFAULT_DAYS})
-  --server-name <name>  the name clients verify on the frontend (default ${DEFAULT_SERVER_NAME})
-  --force               replace every certificate and key, even those that are fine`;
+export const CERTS_COMMAND = defineCommand({
+  usage: 'npx nx run tools:certs --',
+  summary:
+    'Makes the local CAs, server and client certificates (ECDSA P-256 by default) and a manifest; keeps material ' +
+    'that is still good, replaces what is missing, expired or broken. Keys are written 0600 and never printed.',
+  options: {
+    out: { type: 'string', value: '<dir>', description: 'certificate folder (default: <workspace>/certs)' },
+    client: {
+      type: 'string',
+      value: '<name>',
+      multiple: true,
+      description: 'another client certificate; local-mtls and system-worker are always made',
+    },
+    rsa: { type: 'boolean', description: 'RSA 2048 keys instead of ECDSA P-256' },
+    days: { type: 'string', value: '<n>', description: `validity of new certificates (default ${DEFAULT_DAYS})` },
+    'server-name': {
+      type: 'string',
+      value: '<name>',
+      description: `the name clients verify on the frontend (default ${DEFAULT_SERVER_NAME})`,
+    },
+    force: { type: 'boolean', description: 'replace every certificate and key, even those that are fine' },
+  },
+});
 
 export type CertCommand = { help: true } | { help: false; options: CertificateOptions };
 
 export function parseCertArgs(args: string[]): CertCommand {
-  const values = parse(args);
-  if (values.help) return { help: true };
+  const command = parseCommand(CERTS_COMMAND, args);
+  if (command.help) return { help: true };
+  const { values } = command;
   for (const name of values.client ?? []) {
     const problem = clientNameProblem(name);
     if (problem) throw new UsageError(`--client: ${problem}.`, 'give e.g. --client billing-worker');
   }
   const serverName = values['server-name'];
   const serverProblem = serverName === undefined ? undefined : serverNameProblem(serverName);
-  if (serverProblem)
+  if (serverProblem) {
     throw new UsageError(`--server-name: ${serverProblem}.`, `give e.g. --server-name ${DEFAULT_SERVER_NAME}`);
+  }
   return {
     help: false,
     options: {
@@ -45,28 +62,9 @@ export function parseCertArgs(args: string[]): CertCommand {
   };
 }
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        out: { type: 'string' },
-        client: { type: 'string', multiple: true },
-        rsa: { type: 'boolean' },
-        days: { type: 'string' },
-        'server-name': { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('. ')[0]}.`, `see --help; usage: ${USAGE.split('\n')[0]}`);
-  }
-}
-
 function parseDays(text: string): number {
   const days = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (daysProblem(days))
-    throw new UsageError(`--days is "${text}": ${daysProblem(days)}.`, `give e.g. --days ${DEFAULT_DAYS}`);
+  const problem = daysProblem(days);
+  if (problem) throw new UsageError(`--days is "${text}": ${problem}.`, `give e.g. --days ${DEFAULT_DAYS}`);
   return days;
 }

@@ -1,17 +1,14 @@
-import { runMain } from '@temporal-samples/connection';
 import { progress } from '../cli/progress';
-import { parseCertArgs, USAGE } from './args';
+import { runCommand } from '../cli/command';
+import { CERTS_COMMAND, parseCertArgs } from './args';
 import { generateCertificates } from './generate';
 import { EXPIRY_WARNING_DAYS } from './status';
 import { formatSummary } from './summary';
 
 /** Makes or updates the local CAs, server and client certificates; prints a summary, never keys. */
-runMain(async () => {
+runCommand(CERTS_COMMAND, async () => {
   const command = parseCertArgs(process.argv.slice(2));
-  if (command.help) {
-    console.log(USAGE);
-    return;
-  }
+  if (command.help) return;
   const set = await generateCertificates({ ...command.options, onProgress: progress });
   console.log(formatSummary(set.entries));
   console.log(

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { opensslVerify } from './openssl';
 import { X509Certificate as NodeCertificate, createPrivateKey, sign, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,14 +15,6 @@ const sans = (cert: x509.X509Certificate) =>
   cert.getExtension(x509.SubjectAlternativeNameExtension)?.names.items.map((name) => `${name.type}:${name.value}`) ??
   [];
 const ekus = (cert: x509.X509Certificate) => cert.getExtension(x509.ExtendedKeyUsageExtension)?.usages ?? [];
-const hasOpenssl = (() => {
-  try {
-    execFileSync('which', ['openssl'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('generateCertificates (ECDSA, defaults)', () => {
   let dir: string;
@@ -207,24 +199,15 @@ describe('generateCertificates (ECDSA, defaults)', () => {
   });
 
   it('is accepted by openssl verify, with the right purposes', () => {
-    if (!hasOpenssl) {
-      console.log('openssl not found: skipping the openssl verify check');
-      return;
-    }
-    const opensslVerify = (ca: string, purpose: string, file: string) =>
-      execFileSync('openssl', ['verify', '-purpose', purpose, '-CAfile', join(dir, ca), join(dir, file)], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
-    expect(opensslVerify('server-ca.pem', 'sslserver', 'frontend.pem')).toContain(': OK');
-    expect(opensslVerify('server-ca.pem', 'sslserver', 'internode.pem')).toContain(': OK');
-    expect(opensslVerify('server-ca.pem', 'sslclient', 'internode.pem')).toContain(': OK');
-    expect(opensslVerify('client-ca.pem', 'sslclient', 'clients/x.pem')).toContain(': OK');
-    expect(() =>
-      execFileSync('openssl', ['verify', '-CAfile', join(dir, 'server-ca.pem'), join(dir, 'clients/x.pem')], {
-        stdio: 'pipe',
-      }),
-    ).toThrow();
+    const verify = (ca: string, purpose: string, file: string) =>
+      opensslVerify(join(dir, ca), join(dir, file), purpose);
+    expect(verify('server-ca.pem', 'sslserver', 'frontend.pem')).toContain(': OK');
+    expect(verify('server-ca.pem', 'sslserver', 'internode.pem')).toContain(': OK');
+    expect(verify('server-ca.pem', 'sslclient', 'internode.pem')).toContain(': OK');
+    expect(verify('client-ca.pem', 'sslclient', 'clients/x.pem')).toContain(': OK');
+    expect(() => opensslVerify(join(dir, 'server-ca.pem'), join(dir, 'clients/x.pem'))).toThrow(
+      /verification failed|error/i,
+    );
     expect(() => opensslVerify('client-ca.pem', 'sslserver', 'clients/x.pem')).toThrow();
   });
 });

@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
-import { runMain } from '@temporal-samples/connection';
 import { hostAndPort } from '@temporal-samples/connection/tools';
+import { runCommand } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import { progress } from '../cli/progress';
 import { untilStopSignal } from '../cli/signals';
@@ -58,30 +57,39 @@ function cloudLikeHowTo(address: string): string {
  * plaintext or mutual TLS as the app's profile expects, or `--cloud-like` (mTLS, an API-key
  * endpoint, and bearer tokens checked per namespace by the server's JWT authorizer).
  */
-runMain(async () => {
-  const { values } = parseArgs({
+runCommand(
+  {
+    usage: 'npx nx run <app>:server --',
+    summary:
+      "Runs a real local Temporal server for an app's profile in the foreground until Ctrl-C: plaintext, or " +
+      'mutual TLS (frontend and internode) with the generated certificates; or the cloud-like cluster.',
     options: {
-      'env-dir': { type: 'string' },
-      port: { type: 'string' },
-      'cloud-like': { type: 'boolean', default: false },
+      'env-dir': { type: 'string', value: '<app folder>', description: 'the app whose profile the server serves' },
+      port: { type: 'string', value: '<port>', description: "the frontend port (default: the profile's, else 7233)" },
+      'cloud-like': {
+        type: 'boolean',
+        description: 'mTLS, an API-key endpoint and bearer tokens checked per namespace, like Temporal Cloud',
+      },
     },
-  });
-  const port = parsePort(values.port);
-  const cloudLike = values['cloud-like'] === true;
-  const options = cloudLike ? await cloudLikeOptions(port) : await appClusterOptions(values['env-dir'], port);
-  const cluster = await startLocalCluster({ ...options, onProgress: progress });
-  const security = cloudLike
-    ? `cloud-like: mutual TLS as ${CLOUD_LIKE.serverName}, API keys as ${CLOUD_LIKE.apiKeyServerName}`
-    : cluster.tls
-      ? `mutual TLS, server name ${cluster.tls.serverName}`
-      : 'no TLS';
-  const namespace = options.namespaces[0];
-  console.log(
-    `Temporal server listening on ${cluster.address} (${security}), namespace "${namespace}" ready. Ctrl-C stops it.`,
-  );
-  if (cloudLike) console.log(cloudLikeHowTo(cluster.address));
-  const signal = await untilStopSignal();
-  progress(`${signal} received, stopping the server...`);
-  await cluster.stop();
-  console.log('Temporal server stopped.');
-});
+  },
+  async (values) => {
+    const port = parsePort(values.port);
+    const cloudLike = values['cloud-like'] === true;
+    const options = cloudLike ? await cloudLikeOptions(port) : await appClusterOptions(values['env-dir'], port);
+    const cluster = await startLocalCluster({ ...options, onProgress: progress });
+    const security = cloudLike
+      ? `cloud-like: mutual TLS as ${CLOUD_LIKE.serverName}, API keys as ${CLOUD_LIKE.apiKeyServerName}`
+      : cluster.tls
+        ? `mutual TLS, server name ${cluster.tls.serverName}`
+        : 'no TLS';
+    const namespace = options.namespaces[0];
+    console.log(
+      `Temporal server listening on ${cluster.address} (${security}), namespace "${namespace}" ready. Ctrl-C stops it.`,
+    );
+    if (cloudLike) console.log(cloudLikeHowTo(cluster.address));
+    const signal = await untilStopSignal();
+    progress(`${signal} received, stopping the server...`);
+    await cluster.stop();
+    console.log('Temporal server stopped.');
+  },
+);

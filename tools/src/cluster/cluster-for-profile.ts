@@ -9,7 +9,8 @@ const isInside = (dir: string, path: string) => !relative(dir, path).startsWith(
 
 /**
  * Loads an app's profile for the tools that serve it. When the profile points at generated
- * certificates that do not exist yet, they are generated first (existing material is kept).
+ * certificates that do not exist yet, they are generated first, with the profile's own client
+ * certificate (existing material is kept).
  */
 export async function loadProfileMakingCerts(
   options: LoadProfileOptions,
@@ -20,7 +21,8 @@ export async function loadProfileMakingCerts(
   } catch (error) {
     if (!(error instanceof UnreadableFileError) || !isInside(DEFAULT_CERTS_DIR, error.path)) throw error;
     onProgress?.(`${relative(process.cwd(), error.path)} is missing: generating the local certificates`);
-    await generateCertificates({ outDir: DEFAULT_CERTS_DIR, onProgress });
+    const client = /[\\/]clients[\\/]([^\\/]+)\.(pem|key)$/.exec(error.path)?.[1];
+    await generateCertificates({ outDir: DEFAULT_CERTS_DIR, clients: client ? [client] : [], onProgress });
     return loadProfile(options);
   }
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,6 +17,8 @@ export interface GoBinary {
   name: string;
   file: string;
   buildTime: string;
+  /** A release binary on PATH used instead of building, when its version output matches. */
+  onPath?: { command: string; versionArgs: string[]; version: RegExp };
 }
 
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
@@ -42,7 +44,15 @@ export function findBinary(binary: GoBinary, env: NodeJS.ProcessEnv = process.en
     return given;
   }
   const cached = cachedPath(binary, env);
-  return existsSync(cached) ? cached : undefined;
+  if (existsSync(cached)) return cached;
+  return binary.onPath ? pinnedOnPath(binary.onPath, env) : undefined;
+}
+
+function pinnedOnPath(onPath: NonNullable<GoBinary['onPath']>, env: NodeJS.ProcessEnv): string | undefined {
+  const found = spawnSync('sh', ['-c', `command -v ${onPath.command}`], { env, encoding: 'utf8' }).stdout?.trim();
+  if (!found) return undefined;
+  const version = spawnSync(found, onPath.versionArgs, { encoding: 'utf8', timeout: 5_000 });
+  return onPath.version.test(`${version.stdout ?? ''}${version.stderr ?? ''}`) ? found : undefined;
 }
 
 function goInstall(binary: GoBinary, gobin: string): Promise<void> {

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { runMain } from '@temporal-samples/connection';
+import { runCommand } from '../cli/command';
 import { appDir, startApp, type AppRun } from '../apps/app-process';
 import { progress } from '../cli/progress';
 import { clusterTlsForProfile, loadProfileMakingCerts } from '../cluster/cluster-for-profile';
@@ -12,32 +11,39 @@ const echo = (prefix: string) => (line: string) => console.log(`[${prefix}] ${li
  * `npm run demo`: a real local server, the app's worker, its client starter, the result,
  * and everything stopped again. `--app <name>` picks another app.
  */
-runMain(async () => {
-  const { values } = parseArgs({ options: { app: { type: 'string', default: DEFAULT_APP } } });
-  const app = values.app ?? DEFAULT_APP;
-  const profile = await loadProfileMakingCerts({ envDir: appDir(app), requireTaskQueue: true }, progress);
-  progress(`Demo of apps/${app}: namespace "${profile.namespace}", task queue "${profile.taskQueue}"`);
+runCommand(
+  {
+    usage: 'npm run demo --',
+    summary:
+      'Starts a real local Temporal cluster for an app (mutual TLS for local-mtls), runs its worker and client ' +
+      'starter, prints the result and stops everything.',
+    options: { app: { type: 'string', value: '<app>', default: DEFAULT_APP, description: 'the app under apps/' } },
+  },
+  async ({ app }) => {
+    const profile = await loadProfileMakingCerts({ envDir: appDir(app), requireTaskQueue: true }, progress);
+    progress(`Demo of apps/${app}: namespace "${profile.namespace}", task queue "${profile.taskQueue}"`);
 
-  let cluster: LocalCluster | undefined;
-  let worker: AppRun | undefined;
-  try {
-    cluster = await startLocalCluster({
-      namespaces: [profile.namespace],
-      tls: clusterTlsForProfile(profile),
-      onProgress: progress,
-    });
-    const env = { TEMPORAL_ADDRESS: cluster.address };
-    progress('Starting the worker...');
-    worker = startApp(app, 'worker', { env, onLine: echo('worker') });
-    await worker.waitFor(/Worker polling/);
-    progress('Running the client starter...');
-    const client = startApp(app, 'client', { env, onLine: echo('client') });
-    const code = await client.exited;
-    if (code !== 0) throw new Error(`the client exited with code ${code}`);
-  } finally {
-    progress('Stopping the worker and the server...');
-    await worker?.stop('SIGINT');
-    await cluster?.stop();
-  }
-  progress('Demo finished.');
-});
+    let cluster: LocalCluster | undefined;
+    let worker: AppRun | undefined;
+    try {
+      cluster = await startLocalCluster({
+        namespaces: [profile.namespace],
+        tls: clusterTlsForProfile(profile),
+        onProgress: progress,
+      });
+      const env = { TEMPORAL_ADDRESS: cluster.address };
+      progress('Starting the worker...');
+      worker = startApp(app, 'worker', { env, onLine: echo('worker') });
+      await worker.waitFor(/Worker polling/);
+      progress('Running the client starter...');
+      const client = startApp(app, 'client', { env, onLine: echo('client') });
+      const code = await client.exited;
+      if (code !== 0) throw new Error(`the client exited with code ${code}`);
+    } finally {
+      progress('Stopping the worker and the server...');
+      await worker?.stop('SIGINT');
+      await cluster?.stop();
+    }
+    progress('Demo finished.');
+  },
+);

@@ -1,29 +1,27 @@
-import { parseArgs } from 'node:util';
-import { runMain } from '@temporal-samples/connection';
+import { runCommand } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import { formatReport } from './format-report';
 import { runDoctor } from './run-doctor';
 
-/**
- * `npx nx run <app>:doctor` or `npx nx run tools:doctor -- --env-file <path>`: checks a profile
- * step by step (profile, address, TLS, Temporal) and prints ✓ or ✗ with the fix. `--json` for data.
- * Exit code 0 only when everything passes.
- */
-runMain(async () => {
-  const { values } = parseArgs({
+/** Exit code 0 only when every check passes. */
+runCommand(
+  {
+    usage: 'npx nx run <app>:doctor --',
+    summary:
+      'Checks a connection profile step by step (profile, address, TLS, client certificate, Temporal) and prints ✓ or ✗ with the fix for each. Also: npx nx run tools:doctor -- --env-file <path>.',
     options: {
-      'env-dir': { type: 'string' },
-      'env-file': { type: 'string' },
-      json: { type: 'boolean', default: false },
+      'env-dir': { type: 'string', value: '<app folder>', description: 'the app whose .env files to check' },
+      'env-file': { type: 'string', value: '<file>', description: 'check this env file instead' },
+      json: { type: 'boolean', description: 'print the results as JSON' },
     },
-  });
-  if (values['env-dir'] && values['env-file'])
-    throw new UsageError('Give --env-dir or --env-file, not both.', 'pick one.');
-  const results = await runDoctor({ envDir: values['env-dir'], envFile: values['env-file'] });
-  console.log(
-    values.json
-      ? JSON.stringify({ ok: results.every((result) => result.ok), checks: results }, null, 2)
-      : formatReport(results),
-  );
-  if (results.some((result) => !result.ok)) process.exit(1);
-});
+  },
+  async (values) => {
+    if (values['env-dir'] && values['env-file']) {
+      throw new UsageError('Give --env-dir or --env-file, not both.', 'pick one.');
+    }
+    const results = await runDoctor({ envDir: values['env-dir'], envFile: values['env-file'] });
+    const ok = results.every((result) => result.ok);
+    console.log(values.json ? JSON.stringify({ ok, checks: results }, null, 2) : formatReport(results));
+    if (!ok) process.exit(1);
+  },
+);

@@ -1,10 +1,21 @@
-import { parseArgs } from 'node:util';
-import { describeProfile, loadProfile, runMain } from '@temporal-samples/connection';
+import { describeProfile, loadProfile } from '@temporal-samples/connection';
+import { runCommand } from '../cli/command';
 
 /** `npx nx run <app>:profile`: every resolved value and where it came from, secrets redacted. */
-runMain(async () => {
-  const { values } = parseArgs({ options: { 'env-dir': { type: 'string' } } });
-  const profile = loadProfile({ envDir: values['env-dir'], onNotice: () => undefined });
-  console.log(`Connection profile${values['env-dir'] ? ` of ${values['env-dir']}` : ''}:`);
-  console.log(describeProfile(profile));
-});
+runCommand(
+  {
+    usage: 'npx nx run <app>:profile --',
+    summary:
+      'Prints the connection profile an app resolves (process environment, .env.local, .env, TOML profile), ' +
+      'each value with where it came from; secrets are redacted.',
+    options: {
+      'env-dir': { type: 'string', value: '<app folder>', description: 'the app whose .env files to read' },
+    },
+  },
+  async (values) => {
+    const envDir = values['env-dir'];
+    const profile = loadProfile({ envDir, onNotice: () => undefined });
+    console.log(`Connection profile${envDir ? ` of ${envDir}` : ''}:`);
+    console.log(describeProfile(profile));
+  },
+);

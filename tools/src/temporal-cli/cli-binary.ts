@@ -3,7 +3,7 @@ import { ensureBinary, type GoBinary } from '../cluster/go-binary';
 /**
  * Temporal CLI v1.5.1: the newest release whose go.mod has no replace directive (later ones add
  * `replace .../cliext => ./cliext`). Its `temporal server start-dev` bundles Web UI 2.42.1.
- * Built with `go install`, it reports its version as 0.0.0-DEV.
+ * Built with `go install`, it reports its version as 0.0.0-DEV; a release build of 1.5.1 on PATH is used as it is.
  */
 export const TEMPORAL_CLI: GoBinary = {
   label: 'Temporal CLI',
@@ -13,6 +13,7 @@ export const TEMPORAL_CLI: GoBinary = {
   name: 'cli',
   file: 'temporal',
   buildTime: 'about 3 to 6 minutes',
+  onPath: { command: 'temporal', versionArgs: ['--version'], version: /^temporal version 1\.5\.1\b/m },
 };
 
 export const ensureCliBinary = (env: NodeJS.ProcessEnv = process.env) => ensureBinary(TEMPORAL_CLI, env);

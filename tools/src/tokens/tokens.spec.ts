@@ -2,7 +2,7 @@ import { createPublicKey, verify } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDuration } from './duration';
+import { parseDuration } from '../cli/duration';
 import { mintToken } from './mint-token';
 import { loadOrCreateSigningKey, newSigningKey, SIGNING_KEY_FILE } from './signing-key';
 

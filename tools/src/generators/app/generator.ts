@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { formatFiles, getProjects, joinPathFragments, updateJson, type Tree } from '@nx/devkit';
+import { formatFiles, getProjects, joinPathFragments, updateJson, type GeneratorCallback, type Tree } from '@nx/devkit';
 import { DEPLOYMENT_TARGETS, isTargetName, TARGET_NAMES, type TargetName } from '../../apps/deployment-targets';
+import { ownClientCertificate } from './client-identity';
+import { setEnvValue } from './env-file';
 
 export interface AppGeneratorSchema {
   name: string;
@@ -20,7 +22,7 @@ export class AppGeneratorError extends Error {
 }
 
 /** `nx g @temporal-samples/tools:app <name> --target=<plain|local-mtls|cloud-mtls>`: copies apps/<target> to apps/<name>. */
-export async function appGenerator(tree: Tree, options: AppGeneratorSchema): Promise<void> {
+export async function appGenerator(tree: Tree, options: AppGeneratorSchema): Promise<GeneratorCallback | undefined> {
   const { name, target } = validate(tree, options);
   const from = joinPathFragments('apps', DEPLOYMENT_TARGETS[target].templateApp);
   const to = joinPathFragments('apps', name);
@@ -36,10 +38,12 @@ export async function appGenerator(tree: Tree, options: AppGeneratorSchema): Pro
   }
   setEnvValue(tree, envFile, 'TEMPORAL_TASK_QUEUE', options.taskQueue?.trim() || name);
   if (options.encryption) addEncryption(tree, envFile, to);
+  const makeClientCertificate = ownClientCertificate(tree, to, envFile, name);
 
   tree.write(joinPathFragments(to, 'README.md'), readme(name, target, options.encryption ?? false));
   // TypeScript project references (root tsconfig.json) are kept by `npx nx sync`.
   await formatFiles(tree);
+  return makeClientCertificate;
 }
 
 export default appGenerator;
@@ -103,16 +107,6 @@ function setJestDisplayName(tree: Tree, file: string, name: string): void {
   const text = tree.read(file, 'utf-8');
   if (text === null) return;
   const updated = text.replace(/(displayName\s*:\s*)(['"`])[^'"`]*\2/, `$1'${name}'`);
-  tree.write(file, updated);
-}
-
-/** Replaces `KEY=...` in an env file, or appends it when absent. */
-export function setEnvValue(tree: Tree, file: string, key: string, value: string): void {
-  const text = tree.read(file, 'utf-8') ?? '';
-  const line = new RegExp(`^${key}=.*$`, 'm');
-  const updated = line.test(text)
-    ? text.replace(line, `${key}=${value}`)
-    : `${text.replace(/\n?$/, '\n')}${key}=${value}\n`;
   tree.write(file, updated);
 }
 

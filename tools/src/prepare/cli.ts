@@ -1,0 +1,32 @@
+import { runCommand } from '../cli/command';
+import { progress } from '../cli/progress';
+import { ensureServerBinary } from '../cluster/server-binary';
+import { ensureCliBinary } from '../temporal-cli/cli-binary';
+import { ensureSystemProgram, type SystemProgram } from './system-package';
+
+/** Programs from Debian that the tests drive: a real browser for the Web UI, openssl as an outside TLS client. */
+const SYSTEM_PROGRAMS: SystemProgram[] = [
+  {
+    command: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    debianPackage: 'chromium',
+    neededFor: 'the Web UI tests',
+  },
+  { command: 'openssl', debianPackage: 'openssl', neededFor: 'the certificate and doctor tests' },
+];
+
+/** `npm test`'s preparation: everything the tests need that npm does not install, built or installed once. */
+runCommand(
+  {
+    usage: 'npx nx run tools:prepare --',
+    summary:
+      'Prepares this machine for the tests: builds the Temporal server and CLI from their Go modules once ' +
+      "(cached under ~/.cache/temporal-sample-workers) and installs Debian's chromium and openssl when missing.",
+    options: {},
+  },
+  async () => {
+    progress(`Temporal server binary: ${await ensureServerBinary()}`);
+    progress(`Temporal CLI binary: ${await ensureCliBinary()}`);
+    SYSTEM_PROGRAMS.forEach(ensureSystemProgram);
+    progress('Test preparation complete.');
+  },
+);
