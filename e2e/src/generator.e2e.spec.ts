@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -32,11 +33,19 @@ describe('nx g @temporal-samples/tools:app in a copy of the workspace, one app p
 
   beforeAll(async () => {
     workspace = copyWorkspace();
-    // A fresh clone has no tools/dist: the generator runs from the built file, so Nx says to build tools first.
-    await expect(
-      npx(workspace.root, 'nx', 'g', '@temporal-samples/tools:app', 'x', '--target=plain', '--no-interactive'),
-    ).rejects.toThrow(/Could not resolve "\.\/dist\/generators\/app\/generator\.js"/);
-    await npx(workspace.root, 'nx', 'run', 'tools:build', '--output-style=static');
+    // A fresh clone has no tools/dist: the generator runs from its TypeScript source, like an Nx local plugin.
+    expect(existsSync(join(workspace.root, 'tools', 'dist'))).toBe(false);
+    const dryRun = await npx(
+      workspace.root,
+      'nx',
+      'g',
+      '@temporal-samples/tools:app',
+      'x',
+      '--target=plain',
+      '--dry-run',
+    );
+    expect(dryRun).toMatch(/CREATE apps\/x\/src\/worker\.ts/);
+    expect(dryRun).toContain('NOTE: The "dryRun" flag means no changes were made.');
     for (const [target, name] of Object.entries(APPS)) {
       const generated = await npx(
         workspace.root,
@@ -77,6 +86,12 @@ describe('nx g @temporal-samples/tools:app in a copy of the workspace, one app p
       expect(existsSync(join(appDir, 'dist', 'workflow-bundle.js'))).toBe(true);
       const profile = target === 'cloud-mtls' ? '.env.example' : '.env';
       expect(readFileSync(join(appDir, profile), 'utf8')).toMatch(new RegExp(`^TEMPORAL_TASK_QUEUE=${name}$`, 'm'));
+      if (target === 'local-mtls') {
+        const certPath = /^TEMPORAL_TLS_CLIENT_CERT_PATH=(.*)$/m.exec(readFileSync(join(appDir, '.env'), 'utf8'))?.[1];
+        expect(certPath).toBe(`../../certs/clients/${name}.pem`);
+        const subject = new X509Certificate(readFileSync(join(appDir, certPath as string))).subject;
+        expect(subject).toContain(`CN=${name}`);
+      }
 
       const cluster = await TARGET_CLUSTERS[target].start();
       const env = TARGET_CLUSTERS[target].env(cluster, name);

@@ -75,8 +75,8 @@ function parserOptions(options: Record<string, OptionSpec>) {
     help: { type: 'boolean', short: 'h' },
   };
   for (const [name, option] of Object.entries(options)) {
-    const parsed = { type: option.type, multiple: option.multiple };
-    config[name] = { ...parsed, short: option.short };
+    const parsed = { type: option.type, ...(option.multiple ? { multiple: true } : {}) };
+    config[name] = { ...parsed, ...(option.short ? { short: option.short } : {}) };
     option.aliases?.forEach((alias) => (config[alias] = parsed));
   }
   return config;

@@ -111,6 +111,17 @@ describe('app generator', () => {
     expect(orders).toMatch(/^TEMPORAL_TLS_SERVER_NAME=/m);
   });
 
+  it('gives a local-mtls app a client certificate of its own, made after the files are written', async () => {
+    const tree = setup();
+    const makeCertificate = await appGenerator(tree, { name: 'orders', target: 'local-mtls' });
+    const orders = tree.read('apps/orders/.env', 'utf-8') ?? '';
+    expect(orders).toMatch(/^TEMPORAL_TLS_CLIENT_CERT_PATH=\.\.\/\.\.\/certs\/clients\/orders\.pem$/m);
+    expect(orders).toMatch(/^TEMPORAL_TLS_CLIENT_KEY_PATH=\.\.\/\.\.\/certs\/clients\/orders\.key$/m);
+    expect(orders).not.toContain('clients/local-mtls.');
+    expect(makeCertificate).toEqual(expect.any(Function));
+    expect(await appGenerator(tree, { name: 'billing', target: 'plain' })).toBeUndefined();
+  });
+
   it('for cloud-mtls, sets the task queue in .env.example and keeps its .gitignore', async () => {
     const tree = setup();
     await appGenerator(tree, { name: 'payments', target: 'cloud-mtls' });
