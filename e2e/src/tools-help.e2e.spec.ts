@@ -19,13 +19,13 @@ describe('every tool answers --help and refuses a bad flag', () => {
   });
 
   it.each(entryPoints)('%s --help prints its usage and exits 0', async (file) => {
-    const { stdout } = await run(process.execPath, [join(TOOLS_DIST, file), '--help'], { timeout: 15_000 });
+    const { stdout } = await run(process.execPath, [join(TOOLS_DIST, file), '--help'], { timeout: 60_000 });
     expect(stdout).toMatch(/^Usage: \S/);
     expect(stdout).toContain('--help');
   });
 
   it.each(entryPoints)('%s --bogus exits 2 naming the flag', async (file) => {
-    const failure = run(process.execPath, [join(TOOLS_DIST, file), '--bogus'], { timeout: 15_000 });
+    const failure = run(process.execPath, [join(TOOLS_DIST, file), '--bogus'], { timeout: 60_000 });
     await expect(failure).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/Unknown option '--bogus'[\s\S]*--help/),
