@@ -1,6 +1,7 @@
-export * from './errors';
+export * from './errors/index';
 export { contextOf, withContext, type FailureContext } from './errors/failure-context';
-export { ErrorWithFix as SetupError } from './errors';
+/** @deprecated the former name of ErrorWithFix */
+export { ErrorWithFix as SetupError } from './errors/index';
 export { loadProfile, type LoadProfileOptions } from './profile/load-profile';
 export { loadAppProfile, type AppProfile } from './profile/app-profile';
 export type { Profile, ProfileEntry, TlsMaterial } from './profile/profile';

@@ -1,5 +1,6 @@
 import { status } from '@grpc/grpc-js';
-import { ErrorWithFix, NamespaceNotRegisteredError, UnreachableServerError } from '../errors';
+import { NamespaceNotRegisteredError, UnreachableServerError } from '../errors/connect-errors';
+import { ErrorWithFix } from '../errors/error-with-fix';
 
 function reasonFrom(message: string): string {
   if (/ECONNREFUSED|connection refused/i.test(message)) return 'connection refused (nothing listens on that port)';

@@ -6,9 +6,8 @@ import {
   ServerNotTlsError,
   ServerSpeaksTlsError,
   UnreachableServerError,
-  type SettingOrigin,
-  type ErrorWithFix,
-} from '../errors';
+} from '../errors/connect-errors';
+import { type ErrorWithFix, type SettingOrigin } from '../errors/error-with-fix';
 import { hostAndPort } from '../profile/address';
 import type { Profile } from '../profile/profile';
 import { probeTcp, probeTls, type ProbeOutcome } from './tls-probe';

@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { PermissionDeniedError } from '../errors';
+import { PermissionDeniedError } from '../errors/permission-errors';
 import type { Profile } from '../profile/profile';
 import { apiKeyClaims, canWrite, rolesOn } from './api-key-claims';
 

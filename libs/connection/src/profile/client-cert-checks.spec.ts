@@ -1,5 +1,5 @@
 import { checkClientCertificate } from './client-cert-checks';
-import { CaAsClientCertError, CertificateValidityError, KeyMismatchError } from '../errors';
+import { CaAsClientCertError, CertificateValidityError, KeyMismatchError } from '../errors/profile-errors';
 import type { PemSetting } from './pem-setting';
 import { caCertificatePem, certificatePem, privateKeyPem, unrelatedPrivateKeyPem } from '../testing/pem-fixtures';
 

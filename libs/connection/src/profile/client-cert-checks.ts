@@ -5,7 +5,7 @@ import {
   ClientCertUsageError,
   KeyMismatchError,
   NotPemError,
-} from '../errors';
+} from '../errors/profile-errors';
 import type { PemSetting } from './pem-setting';
 
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';

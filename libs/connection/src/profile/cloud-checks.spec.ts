@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudNamespaceError, MissingEnvFileError, WebUiAddressError } from '../errors';
+import { CloudNamespaceError, MissingEnvFileError, WebUiAddressError } from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 
 const load = (vars: Record<string, string>, envDir?: string) => () =>

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostAndPort } from './address';
 import { displayPath } from './env-layers';
-import { CloudNamespaceError, MissingEnvFileError, WebUiAddressError, type SettingOrigin } from '../errors';
+import { type SettingOrigin } from '../errors/error-with-fix';
+import { CloudNamespaceError, MissingEnvFileError, WebUiAddressError } from '../errors/profile-errors';
 
 const CLOUD_GRPC_HOST = /\.(tmprl\.cloud|api\.temporal\.io)$/i;
 const WEB_UI_HOST = /^(web\.|cloud\.temporal\.io$)/i;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CodecSettingError, UnreadableFileError } from '../errors';
+import { CodecSettingError, UnreadableFileError } from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 
 const key = () => randomBytes(32).toString('base64');

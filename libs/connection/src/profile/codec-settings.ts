@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { CodecError, createKeyring, parseKeyList, type Keyring } from '@temporal-samples/codec';
 import type { MergedEnv } from './env-layers';
-import { CodecSettingError, UnreadableFileError, type SettingOrigin } from '../errors';
+import { type SettingOrigin } from '../errors/error-with-fix';
+import { CodecSettingError, UnreadableFileError } from '../errors/profile-errors';
 
 export const CODEC_KEYS = 'PAYLOAD_CODEC_KEYS';
 export const CODEC_KEY_FILE = 'PAYLOAD_CODEC_KEY_FILE';

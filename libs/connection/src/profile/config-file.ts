@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { loadClientConfigProfile, type ClientConfigProfile } from '@temporalio/envconfig';
-import { ConfigFileError } from '../errors';
+import { ConfigFileError } from '../errors/profile-errors';
 
 export interface TomlProfile {
   label: string;

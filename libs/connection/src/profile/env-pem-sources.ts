@@ -1,6 +1,6 @@
 import type { ConfigDataSource } from '@temporalio/envconfig';
 import type { MergedEnv } from './env-layers';
-import { ConflictingSettingsError } from '../errors';
+import { ConflictingSettingsError } from '../errors/profile-errors';
 import { PEM_SETTINGS } from './settings';
 
 export interface EnvPemSource {

@@ -7,13 +7,13 @@ import { checkCloudNamespace, checkEnvFilePresent, checkNotWebUi } from './cloud
 import { readTomlProfile, withConfigFile, type TomlProfile } from './config-file';
 import { envPemSource, withoutEnvPemSettings } from './env-pem-sources';
 import { mergeLayers, readEnvLayers, type MergedEnv } from './env-layers';
+import { type SettingOrigin } from '../errors/error-with-fix';
 import {
   IncompleteCertPairError,
   MissingSettingError,
   PlaceholderValueError,
   UnsupportedSettingError,
-  type SettingOrigin,
-} from '../errors';
+} from '../errors/profile-errors';
 import { resolveGrpcMeta } from './grpc-meta';
 import { loadPemSetting, type PemSetting } from './pem-setting';
 import type { Profile, ProfileEntry, TlsMaterial } from './profile';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { ConfigDataSource } from '@temporalio/envconfig';
-import { NotPemError, UnreadableFileError, type SettingOrigin } from '../errors';
+import { type SettingOrigin } from '../errors/error-with-fix';
+import { NotPemError, UnreadableFileError } from '../errors/profile-errors';
 import { isPrivateKeyLabel, parsePemBlocks } from './pem';
 import type { PemKind } from './settings';
 

@@ -1,4 +1,4 @@
-import { NotPemError } from '../errors';
+import { NotPemError } from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 import { parsePemBlocks } from './pem';
 import { certificatePem, mangled, pemBody, privateKeyPem } from '../testing/pem-fixtures';

@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import { IncompleteCertPairError, NotPemError, UnreadableFileError } from '../errors';
+import { IncompleteCertPairError, NotPemError, UnreadableFileError } from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 import { certificatePem, pemBody, privateKeyPem } from '../testing/pem-fixtures';
 import { dotenv, Sandbox, thrownBy } from '../testing/sandbox';

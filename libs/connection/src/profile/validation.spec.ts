@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadAppProfile } from './app-profile';
-import { AddressPortError, AddressSchemeError, ConfigFileError, MissingSettingError } from '../errors';
+import { AddressPortError, AddressSchemeError, ConfigFileError, MissingSettingError } from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 import { dotenv, Sandbox, thrownBy } from '../testing/sandbox';
 

@@ -1,5 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { ResultTimeoutError } from '../errors';
+import { ResultTimeoutError } from '../errors/result-errors';
 import { withContext } from '../errors/failure-context';
 import type { AppProfile } from '../profile/app-profile';
 

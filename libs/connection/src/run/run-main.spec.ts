@@ -1,5 +1,5 @@
 import { status } from '@grpc/grpc-js';
-import { UnreachableServerError } from '../errors';
+import { UnreachableServerError } from '../errors/connect-errors';
 import { withContext } from '../errors/failure-context';
 import type { Profile } from '../profile/profile';
 import { formatFailure } from './run-main';

@@ -1,5 +1,5 @@
 import { explainPermissionDenied, isPermissionDenied } from '../diagnose/explain-permission';
-import { ErrorWithFix } from '../errors';
+import { ErrorWithFix } from '../errors/error-with-fix';
 import { contextOf } from '../errors/failure-context';
 
 /** A refusal after connecting (e.g. starting a workflow with a read-only key), explained with the profile it carries. */
