@@ -43,8 +43,9 @@ describe('the deployment targets registry', () => {
     const schema = JSON.parse(read('tools', 'src', 'generators', 'app', 'schema.json'));
     const generators = JSON.parse(read('tools', 'generators.json'));
     expect(listedIn(schema.properties.target.description)).toEqual(TARGET_NAMES);
-    expect(schema.properties.target.description).toBe(
-      `The template app to copy: ${TARGET_NAMES.slice(0, -1).join(', ')} or ${TARGET_NAMES.at(-1)}.`,
+    expect(schema.properties.target.enum).toEqual(TARGET_NAMES);
+    expect(schema.properties.target['x-prompt'].items.map((item: { value: string }) => item.value)).toEqual(
+      TARGET_NAMES,
     );
     expect(listedIn(generators.generators.app.description)).toEqual(TARGET_NAMES);
   });
