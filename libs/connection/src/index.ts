@@ -16,6 +16,7 @@ export {
   type CodecSettings,
 } from './profile/codec-settings';
 export { connectionOptions, type ProfileConnectionOptions } from './connect/connection-options';
+export { loadClientConnectConfig } from './connect/client-connect-config';
 export {
   connectClient,
   connectWorker,

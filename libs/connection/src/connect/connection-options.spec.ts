@@ -1,7 +1,8 @@
 import { connectionOptions } from './connection-options';
 import { API_KEY_AND_CERTIFICATE_NOTICE, loadProfile } from '../profile/load-profile';
 import { certificatePem, privateKeyPem } from '../testing/pem-fixtures';
-import { Sandbox } from '../testing/sandbox';
+import { dotenv, Sandbox } from '../testing/sandbox';
+import { loadClientConnectConfig } from './client-connect-config';
 
 const BASE = { TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns.a1b2c' };
 
@@ -67,5 +68,23 @@ describe('connectionOptions', () => {
     expect(options.tls && options.tls.clientCertPair).toBeDefined();
     expect(notices).toContain(API_KEY_AND_CERTIFICATE_NOTICE);
     expect(API_KEY_AND_CERTIFICATE_NOTICE).toMatch(/the API key is what authorizes the call/);
+  });
+});
+
+describe('loadClientConnectConfig', () => {
+  it("has the shape of @temporalio/envconfig's result, from the app's profile", () => {
+    const sandbox = new Sandbox();
+    try {
+      const appDir = sandbox.app('app', {
+        '.env': dotenv({ TEMPORAL_ADDRESS: 'localhost', TEMPORAL_NAMESPACE: 'samples', TEMPORAL_API_KEY: 'k' }),
+      });
+      const config = loadClientConnectConfig({ envDir: appDir, env: sandbox.env() });
+      expect(config).toEqual({
+        namespace: 'samples',
+        connectionOptions: expect.objectContaining({ address: 'localhost:7233', apiKey: 'k', tls: {} }),
+      });
+    } finally {
+      sandbox.cleanup();
+    }
   });
 });

@@ -42,3 +42,9 @@ export function withDefaultPort(hostPort: string): string {
 
 /** `https://host:7233/path` -> `host:7233`: what a URL-shaped address should have been. */
 export const withoutUrlParts = (address: string) => address.replace(URL_SCHEME, '').replace(/\/.*$/, '');
+
+/** As the SDK reads it: `host` (no port at all) is `host:7233`; anything else stays for validation. */
+export function withPortIfNone(address: string): string {
+  const noPort = address.startsWith('[') ? address.endsWith(']') : !address.includes(':');
+  return noPort && !hasUrlScheme(address) ? `${address}:${DEFAULT_PORT}` : address;
+}

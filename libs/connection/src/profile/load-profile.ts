@@ -19,6 +19,8 @@ import { loadPemSetting, type PemSetting } from './pem-setting';
 import type { Profile, ProfileEntry, TlsMaterial } from './profile';
 import { isSecretSetting, PEM_SETTINGS, type PemSettingPair } from './settings';
 import { validateAddress } from './validate-address';
+import { withPortIfNone } from './address';
+import { trimStrayWhitespace } from './stray-whitespace';
 
 export interface LoadProfileOptions {
   /** Folder holding the app's `.env` and `.env.local`. */
@@ -174,7 +176,9 @@ function noticeApiKeyWithCertificate(tls: TlsMaterial | undefined, apiKey: strin
 export function loadProfile(options: LoadProfileOptions = {}): Profile {
   const envFile = options.envFile === undefined ? undefined : resolve(options.envFile);
   const envDir = envFile ? dirname(envFile) : options.envDir === undefined ? undefined : resolve(options.envDir);
-  const { layers, notices } = applyLegacyAliases(readEnvLayers(envDir, options.env ?? process.env, envFile));
+  const given = applyLegacyAliases(readEnvLayers(envDir, options.env ?? process.env, envFile));
+  const { layers, notices: trimNotices } = trimStrayWhitespace(given.layers);
+  const notices = [...given.notices, ...trimNotices];
   const merged = mergeLayers(layers);
   rejectPlaceholders(merged);
   const disableFile = options.useConfigFile === false;
@@ -185,7 +189,8 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   const resolver = new ProfileResolver(merged, toml, envDir);
 
   if (!values.address) checkEnvFilePresent(envDir);
-  const address = resolver.required('TEMPORAL_ADDRESS', 'address', values.address, 'localhost:7233');
+  const givenAddress = resolver.required('TEMPORAL_ADDRESS', 'address', values.address, 'localhost:7233');
+  const address = withPortIfNone(givenAddress);
   const addressOrigin = resolver.originOf('TEMPORAL_ADDRESS', 'address');
   validateAddress(address, addressOrigin);
   checkNotWebUi(address, addressOrigin);

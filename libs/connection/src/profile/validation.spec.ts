@@ -93,12 +93,38 @@ describe('validation of address, namespace and task queue', () => {
     expect(error.message).toContain('Fix: set TEMPORAL_ADDRESS=my-ns.a1b2c.tmprl.cloud:7233');
   });
 
-  it('rejects an address without a port with AddressPortError', () => {
-    const { envFile, error } = loadError({ TEMPORAL_ADDRESS: 'localhost', TEMPORAL_NAMESPACE: 'samples' });
+  it.each([
+    ['localhost', 'localhost:7233'],
+    ['[::1]', '[::1]:7233'],
+    ['temporal.example.com', 'temporal.example.com:7233'],
+  ])('reads an address without a port (%s) as the SDK does: port 7233', (given, used) => {
+    const appDir = appWith({ TEMPORAL_ADDRESS: given, TEMPORAL_NAMESPACE: 'samples' });
+    expect(loadProfile({ envDir: appDir, env: sandbox.env() }).address).toBe(used);
+  });
+
+  it('rejects an address whose port is not a number with AddressPortError', () => {
+    const { envFile, error } = loadError({ TEMPORAL_ADDRESS: 'localhost:abc', TEMPORAL_NAMESPACE: 'samples' });
 
     expect(error).toBeInstanceOf(AddressPortError);
-    expect(error.message).toContain(`TEMPORAL_ADDRESS (from ${envFile}) is "localhost", which has no valid port`);
+    expect(error.message).toContain(`TEMPORAL_ADDRESS (from ${envFile}) is "localhost:abc", which has no valid port`);
     expect(error.message).toContain('Fix: give host:port, e.g. TEMPORAL_ADDRESS=localhost:7233');
+  });
+
+  it('trims a carriage return or spaces around a value, with a notice, instead of sending them to the server', () => {
+    const appDir = appWith({ TEMPORAL_ADDRESS: 'localhost:7233' });
+    const notices: string[] = [];
+    const profile = loadProfile({
+      envDir: appDir,
+      env: { ...sandbox.env(), TEMPORAL_NAMESPACE: 'samples\r', TEMPORAL_TASK_QUEUE: ' greetings ' },
+      onNotice: (notice) => notices.push(notice),
+    });
+
+    expect(profile.namespace).toBe('samples');
+    expect(profile.taskQueue).toBe('greetings');
+    expect(notices).toEqual([
+      'TEMPORAL_NAMESPACE in process environment had a carriage return or line break around its value; it was trimmed.',
+      'TEMPORAL_TASK_QUEUE in process environment had surrounding spaces around its value; it was trimmed.',
+    ]);
   });
 
   it('rejects a port out of range with AddressPortError', () => {
@@ -114,15 +140,15 @@ describe('validation of address, namespace and task queue', () => {
     expect(loadProfile({ envDir: appDir, env: sandbox.env() }).address).toBe('[::1]:7233');
   });
 
-  it('suggests a bracketed IPv6 address with a port when the port is missing', () => {
-    const { error } = loadError({ TEMPORAL_ADDRESS: '[::1]', TEMPORAL_NAMESPACE: 'samples' });
+  it('suggests a bracketed IPv6 address with a port when the port is not a number', () => {
+    const { error } = loadError({ TEMPORAL_ADDRESS: '[::1]:x', TEMPORAL_NAMESPACE: 'samples' });
 
     expect(error).toBeInstanceOf(AddressPortError);
     expect(error.message).toContain('Fix: give host:port, e.g. TEMPORAL_ADDRESS=[::1]:7233');
   });
 
   it('names the TOML profile when the bad address came from it', () => {
-    const toml = sandbox.write('temporal.toml', '[profile.default]\naddress = "localhost"\nnamespace = "samples"\n');
+    const toml = sandbox.write('temporal.toml', '[profile.default]\naddress = "localhost:70000"\nnamespace = "samples"\n');
 
     const error = thrownBy(() => loadProfile({ env: sandbox.env({ TEMPORAL_CONFIG_FILE: toml }) }));
 
