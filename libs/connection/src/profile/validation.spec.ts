@@ -148,7 +148,10 @@ describe('validation of address, namespace and task queue', () => {
   });
 
   it('names the TOML profile when the bad address came from it', () => {
-    const toml = sandbox.write('temporal.toml', '[profile.default]\naddress = "localhost:70000"\nnamespace = "samples"\n');
+    const toml = sandbox.write(
+      'temporal.toml',
+      '[profile.default]\naddress = "localhost:70000"\nnamespace = "samples"\n',
+    );
 
     const error = thrownBy(() => loadProfile({ env: sandbox.env({ TEMPORAL_CONFIG_FILE: toml }) }));
 
