@@ -30,6 +30,14 @@ describe('apps/plain against a real local Temporal server', () => {
     expect(client.output()).toMatch(/^Result: Hello, Ada!$/m);
   });
 
+  it('a namespace with a stray carriage return (a .env saved on Windows) still connects, with a notice', async () => {
+    const env = { TEMPORAL_ADDRESS: ` ${cluster.address}\r`, TEMPORAL_NAMESPACE: `${NAMESPACE}\r` };
+    const client = startApp('plain', 'client', { env, args: ['Lin'] });
+    expect(await client.exited).toBe(0);
+    expect(client.output()).toMatch(/^Result: Hello, Lin!$/m);
+    expect(client.output()).toContain('TEMPORAL_NAMESPACE in process environment had a carriage return');
+  });
+
   it('`npx nx run plain:client` works from the repo root as documented', async () => {
     const { stdout } = await run('npx', ['nx', 'run', 'plain:client', '--', 'Grace'], {
       cwd: WORKSPACE_ROOT,
