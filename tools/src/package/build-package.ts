@@ -28,10 +28,7 @@ export interface PackageResult {
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
-function projectName(appDir: string): string {
-  const projectFile = join(appDir, 'project.json');
-  return existsSync(projectFile) ? String(readJson(projectFile).name ?? basename(appDir)) : basename(appDir);
-}
+const projectName = (appDir: string) => String(readJson(join(appDir, 'project.json')).name ?? basename(appDir));
 
 function requireBuilt(dir: string, what: string, fix: string): void {
   if (!existsSync(dir)) throw new PackageError(`${what} has no build output (${dir} is missing).`, fix);
@@ -44,6 +41,12 @@ function requireBuilt(dir: string, what: string, fix: string): void {
  * `npm ci --omit=dev` in that folder installs exactly what the tests run.
  */
 export function buildPackage({ workspaceRoot, appDir, outDir }: PackageOptions): PackageResult {
+  if (!existsSync(join(appDir, 'project.json'))) {
+    throw new PackageError(
+      `${appDir} is not an app folder (it has no project.json).`,
+      'pass the folder of an app, e.g. --app-dir apps/local-mtls.',
+    );
+  }
   const name = projectName(appDir);
   const appDist = join(appDir, 'dist');
   requireBuilt(appDist, `apps/${basename(appDir)}`, `build it first: npx nx run ${name}:build`);

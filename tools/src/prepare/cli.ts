@@ -12,6 +12,9 @@ const SYSTEM_PROGRAMS: SystemProgram[] = [
     neededFor: 'the Web UI tests',
   },
   { command: 'openssl', debianPackage: 'openssl', neededFor: 'the certificate and doctor tests' },
+  { command: 'podman', debianPackage: 'podman', neededFor: 'the container image test' },
+  { command: 'runc', debianPackage: 'runc', neededFor: 'the container image test (crun refuses hybrid cgroups)' },
+  { command: 'mmdebstrap', debianPackage: 'mmdebstrap', neededFor: "the container image test's local base image" },
 ];
 
 /** `npm test`'s preparation: everything the tests need that npm does not install, built or installed once. */
@@ -20,7 +23,7 @@ runCommand(
     usage: 'npx nx run tools:prepare --',
     summary:
       'Prepares this machine for the tests: builds the Temporal server and CLI from their Go modules once ' +
-      "(cached under ~/.cache/temporal-sample-workers) and installs Debian's chromium and openssl when missing.",
+      "(cached under ~/.cache/temporal-sample-workers) and installs Debian's chromium, openssl, podman, runc and mmdebstrap when missing.",
     options: {},
   },
   async () => {

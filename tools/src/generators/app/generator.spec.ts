@@ -122,6 +122,25 @@ describe('app generator', () => {
     expect(await appGenerator(tree, { name: 'billing', target: 'plain' })).toBeUndefined();
   });
 
+  it.each(TARGET_NAMES)(
+    'from %s, brings the Dockerfile as it is and deploy/ named after the new app and its task queue',
+    async (target) => {
+      const tree = setup();
+      await appGenerator(tree, { name: 'orders', target, taskQueue: 'order-queue' });
+
+      expect(tree.read('apps/orders/Dockerfile', 'utf-8')).toBe(tree.read(`apps/${target}/Dockerfile`, 'utf-8'));
+      const manifests = filesUnder(tree, 'apps/orders/deploy').map((file) => file.slice('apps/orders/deploy/'.length));
+      expect(manifests.sort()).toEqual(['configmap.yaml', 'deployment.yaml', 'kustomization.yaml']);
+      const deployment = tree.read('apps/orders/deploy/deployment.yaml', 'utf-8') ?? '';
+      expect(deployment).toMatch(/^ {2}name: orders-worker$/m);
+      expect(deployment).toContain('name: orders-profile');
+      expect(deployment).not.toContain(target);
+      const configMap = tree.read('apps/orders/deploy/configmap.yaml', 'utf-8') ?? '';
+      expect(configMap).toMatch(/^ {2}TEMPORAL_TASK_QUEUE: order-queue$/m);
+      expect(configMap).not.toContain(target);
+    },
+  );
+
   it('for cloud-mtls, sets the task queue in .env.example and keeps its .gitignore', async () => {
     const tree = setup();
     await appGenerator(tree, { name: 'payments', target: 'cloud-mtls' });

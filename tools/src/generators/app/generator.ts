@@ -36,7 +36,9 @@ export async function appGenerator(tree: Tree, options: AppGeneratorSchema): Pro
   if (!tree.exists(envFile)) {
     throw new AppGeneratorError(`${from} has neither .env nor .env.example: it is not an app template.`);
   }
-  setEnvValue(tree, envFile, 'TEMPORAL_TASK_QUEUE', options.taskQueue?.trim() || name);
+  const taskQueue = options.taskQueue?.trim() || name;
+  setEnvValue(tree, envFile, 'TEMPORAL_TASK_QUEUE', taskQueue);
+  renameDeployment(tree, joinPathFragments(to, 'deploy'), DEPLOYMENT_TARGETS[target].templateApp, name, taskQueue);
   if (options.encryption) addEncryption(tree, envFile, to);
   const makeClientCertificate = ownClientCertificate(tree, to, envFile, name);
 
@@ -109,6 +111,23 @@ function setJestDisplayName(tree: Tree, file: string, name: string): void {
   const updated = text.replace(/(displayName\s*:\s*)(['"`])[^'"`]*\2/, `$1'${name}'`);
   tree.write(file, updated);
 }
+
+/** The Kubernetes manifests name the app (resources, labels, Secrets, image) and its task queue: rename them. */
+function renameDeployment(tree: Tree, deployDir: string, template: string, name: string, taskQueue: string): void {
+  if (!tree.exists(deployDir)) return;
+  const templateName = new RegExp(`\\b${template}\\b`, 'g');
+  for (const entry of tree.children(deployDir)) {
+    const file = joinPathFragments(deployDir, entry);
+    const text = tree.read(file, 'utf-8');
+    if (text === null) continue;
+    tree.write(
+      file,
+      text.replace(templateName, name).replace(/^(\s*TEMPORAL_TASK_QUEUE:).*$/m, `$1 ${yamlScalar(taskQueue)}`),
+    );
+  }
+}
+
+const yamlScalar = (value: string) => (/^[\w.-]+$/.test(value) ? value : JSON.stringify(value));
 
 function addEncryption(tree: Tree, envFile: string, appDir: string): void {
   const text = tree.read(envFile, 'utf-8') ?? '';
