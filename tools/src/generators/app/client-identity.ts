@@ -1,6 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import type { GeneratorCallback, Tree } from '@nx/devkit';
-import { generateCertificates } from '../../certs/generate';
 import { setEnvValue } from './env-file';
 
 /** A profile whose client certificate is one the certificate tool made: `<certs>/clients/<name>.pem`. */
@@ -9,7 +9,7 @@ const GENERATED_CLIENT_CERT = /^TEMPORAL_TLS_CLIENT_CERT_PATH=(.+)\/clients\/[^/
 /**
  * Gives a new app its own client certificate (CN = the app's name, from the local client CA), so
  * each service has its own identity on the server. Only for templates that use the certificate
- * tool's client certificates; the files are made after the generator writes, unless --dry-run.
+ * tool's client certificates; `tools:certs` makes the files after the generator writes, unless --dry-run.
  */
 export function ownClientCertificate(
   tree: Tree,
@@ -23,8 +23,12 @@ export function ownClientCertificate(
   setEnvValue(tree, envFile, 'TEMPORAL_TLS_CLIENT_CERT_PATH', `${certsDir}/clients/${name}.pem`);
   setEnvValue(tree, envFile, 'TEMPORAL_TLS_CLIENT_KEY_PATH', `${certsDir}/clients/${name}.key`);
   const outDir = join(tree.root, appDir, certsDir);
-  return async () => {
-    await generateCertificates({ outDir, clients: [name] });
+  // Through Nx, so the certificate tool is built first: a fresh clone has no built libraries.
+  return () => {
+    execFileSync('npx', ['nx', 'run', 'tools:certs', '--', '--client', name, '--out', outDir], {
+      cwd: tree.root,
+      stdio: 'inherit',
+    });
     console.log(`Client certificate for "${name}": ${relative(tree.root, join(outDir, 'clients', `${name}.pem`))}`);
   };
 }
