@@ -27,3 +27,4 @@ export {
 } from './connect/connect';
 export { formatFailure, runMain } from './run/run-main';
 export { awaitResult, RESULT_TIMEOUT_MS } from './run/await-result';
+export { API_KEY_FILE } from './profile/api-key-file';

@@ -4,7 +4,8 @@ import { WorkflowNotFoundError, type Client, type WorkflowHandleWithFirstExecuti
 import { HttpError } from './http-errors';
 
 export interface StarterOptions<Input> {
-  client: Client;
+  /** The client in use; credential rotation may replace it while the server runs. */
+  client(): Client;
   /** Checks the request body and returns the workflow's input; throws InvalidInputError when it is wrong. */
   parseInput(body: unknown): Input;
   /** Starts the workflow for one validated input. */
@@ -73,7 +74,7 @@ export async function startStarterServer<Input>(options: StarterOptions<Input>):
       return;
     }
     if (request.method === 'GET' && id) {
-      send(response, 200, await report(options.client, id));
+      send(response, 200, await report(options.client(), id));
       return;
     }
     throw new HttpError(405, `${request.method} is not allowed on ${request.url}`);

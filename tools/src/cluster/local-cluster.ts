@@ -23,6 +23,8 @@ const ADMIN_TOKEN_SECONDS = 10 * 60;
 export interface LocalClusterOptions {
   /** The frontend port; by default every service gets a free port. */
   frontendPort?: number;
+  /** Every service's port, e.g. a stopped cluster's, to start it again where its clients look for it. */
+  ports?: ServerPorts;
   namespaces: string[];
   /** Mutual TLS on the frontend and between the cluster's services; plaintext without it. */
   tls?: ClusterTlsFiles;
@@ -124,7 +126,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     throw new ServerStartError('Token checks need TLS on the cluster.', 'pass tls together with tokenSigningKey.');
   }
   const binary = options.binary ?? (await ensureServerBinary());
-  const ports = options.frontendPort ? standardPorts(options.frontendPort) : await freePorts();
+  const ports = options.ports ?? (options.frontendPort ? standardPorts(options.frontendPort) : await freePorts());
   const runDir = mkdtempSync(join(tmpdir(), 'temporal-local-'));
   const jwks: JwksServer | undefined = options.tokenSigningKey
     ? await startJwksServer([options.tokenSigningKey])

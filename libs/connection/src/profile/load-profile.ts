@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { loadClientConfigProfile, type ClientConfigTLS, type ConfigDataSource } from '@temporalio/envconfig';
 import { applyLegacyAliases } from './aliases';
+import { resolveApiKeyFile } from './api-key-file';
 import { checkClientCertificate } from './client-cert-checks';
 import { describeKeyring, resolveCodecSettings } from './codec-settings';
 import { checkCloudNamespace, checkEnvFilePresent, checkNotWebUi } from './cloud-checks';
@@ -137,6 +138,7 @@ class ProfileResolver {
       serverCaCert: serverCa?.pem,
       clientCert: clientCert?.pem,
       clientKey: clientKey?.pem,
+      files: [clientCert, clientKey, serverCa].flatMap((setting) => (setting?.file ? [setting.file] : [])),
     };
   }
 
@@ -201,13 +203,26 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
     ? resolver.required('TEMPORAL_TASK_QUEUE', 'TEMPORAL_TASK_QUEUE', taskQueueValue, 'my-task-queue')
     : taskQueueValue;
   if (taskQueue && !options.requireTaskQueue) resolver.record(resolver.originOf('TEMPORAL_TASK_QUEUE', ''), taskQueue);
-  const apiKey = values.apiKey || undefined;
-  if (apiKey) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey);
+  const keyFile = resolveApiKeyFile(merged, envDir);
+  if (keyFile) resolver.record(keyFile.origin, keyFile.file);
+  const apiKey = keyFile?.apiKey ?? (values.apiKey || undefined);
+  if (apiKey && !keyFile) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey);
   const tls = noticeApiKeyWithCertificate(resolver.tls(values.tls, apiKey), apiKey, notices);
   const grpcMeta = resolver.grpcMeta(toml.values.grpcMeta);
   const codec = resolveCodecSettings(merged, envDir);
   if (codec) resolver.describe(codec.origin, `keys ${describeKeyring(codec.keyring)}`);
 
   notices.forEach((notice) => (options.onNotice ?? printNotice)(notice));
-  return { address, namespace, taskQueue, apiKey, tls, grpcMeta, codec, entries: resolver.entries, notices };
+  return {
+    address,
+    namespace,
+    taskQueue,
+    apiKey,
+    apiKeyFile: keyFile?.file,
+    tls,
+    grpcMeta,
+    codec,
+    entries: resolver.entries,
+    notices,
+  };
 }

@@ -11,6 +11,8 @@ export interface PemSetting {
   /** What a person would recognise: the path, or a short description of inline data. */
   display: string;
   pem: string;
+  /** The absolute path it was read from; undefined for inline data. */
+  file?: string;
 }
 
 function matchesKind(label: string, kind: PemKind): boolean {
@@ -62,5 +64,5 @@ export function loadPemSetting(
     );
     throw new NotPemError(origin, kind, file ? `${found.replace(/^it/, `the file ${file}`)}` : found);
   }
-  return { origin, display, pem: wanted.map((block) => block.pem).join('') };
+  return { origin, display, pem: wanted.map((block) => block.pem).join(''), file };
 }

@@ -8,6 +8,8 @@ export interface Profile {
   namespace: string;
   taskQueue?: string;
   apiKey?: string;
+  /** The file the API key was read from (TEMPORAL_API_KEY_FILE), watched for rotation. */
+  apiKeyFile?: string;
   /** Undefined means plaintext gRPC. */
   tls?: TlsMaterial;
   grpcMeta: Record<string, string>;
@@ -23,6 +25,8 @@ export interface TlsMaterial {
   serverCaCert?: string;
   clientCert?: string;
   clientKey?: string;
+  /** The absolute paths of the PEM settings given as files, watched for rotation. */
+  files?: string[];
 }
 
 export interface ProfileEntry {

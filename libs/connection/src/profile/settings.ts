@@ -48,6 +48,7 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'TEMPORAL_ADDRESS', toml: 'address', readBy: 'connection' },
   { name: 'TEMPORAL_NAMESPACE', toml: 'namespace', readBy: 'connection' },
   { name: 'TEMPORAL_API_KEY', toml: 'api_key', secret: true, readBy: 'connection' },
+  { name: 'TEMPORAL_API_KEY_FILE', readBy: 'connection; watched by libs/worker-runtime' },
   { name: 'TEMPORAL_TLS', toml: 'tls.disabled', readBy: 'connection' },
   ...PEM_SETTINGS.flatMap(pemPair),
   { name: 'TEMPORAL_TLS_SERVER_NAME', toml: 'tls.server_name', readBy: 'connection' },
@@ -65,6 +66,10 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'PAYLOAD_CODEC_COMPRESS_ABOVE', readBy: 'connection (payload codec)' },
   { name: 'STARTER_HOST', readBy: 'libs/starter' },
   { name: 'STARTER_PORT', readBy: 'libs/starter' },
+  { name: 'STARTER_HEALTH_ADDRESS', readBy: 'libs/starter' },
+  { name: 'WORKER_HEALTH_ADDRESS', readBy: 'libs/worker-runtime' },
+  { name: 'WORKER_SHUTDOWN_GRACE_TIME', readBy: 'libs/worker-runtime' },
+  { name: 'TEMPORAL_TLS_CERT_EXPIRY_WARNING', readBy: 'libs/worker-runtime and doctor' },
   // The tools.
   { name: 'TEMPORAL_SERVER_BIN', readBy: 'tools' },
   { name: 'TEMPORAL_CLI_BIN', readBy: 'tools' },

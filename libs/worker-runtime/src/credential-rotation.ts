@@ -1,0 +1,117 @@
+import { loadAppProfile, SetupError, type AppProfile } from '@temporal-samples/connection';
+import { clientCertificateValidity, describeRemaining, expiryWarning } from './certificate-expiry';
+import { watchFiles, type FileWatch, type WatchFilesOptions } from './watch-files';
+
+/** What rotation does to a live connection: the worker's and the starter's differ. */
+export interface RotationTarget {
+  /** Opens a connection with the profile's new TLS material, puts it in use, and closes the old one. */
+  replaceConnection(profile: AppProfile): Promise<void>;
+  setApiKey(apiKey: string): Promise<void>;
+}
+
+export interface CredentialRotationOptions extends WatchFilesOptions {
+  certExpiryWarningMs: number;
+  log?: (line: string) => void;
+}
+
+export interface CredentialRotation {
+  /** The profile whose credentials are in use. */
+  current(): AppProfile;
+  close(): void;
+}
+
+function sameTls(a: AppProfile['tls'], b: AppProfile['tls']): boolean {
+  return (
+    a?.clientCert === b?.clientCert &&
+    a?.clientKey === b?.clientKey &&
+    a?.serverCaCert === b?.serverCaCert &&
+    a?.serverName === b?.serverName
+  );
+}
+
+function describeCause(error: unknown): string {
+  if (error instanceof SetupError) return `${error.problem} Fix: ${error.fix}`;
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+
+function stillValid(profile: AppProfile): string {
+  const validity = clientCertificateValidity(profile);
+  if (!validity) return 'the current connection and its credentials stay in use';
+  return (
+    `the current connection stays in use; its client certificate (${validity.subject}) is valid until ` +
+    `${validity.validTo.toISOString()}, ${describeRemaining(validity.remainingMs)} from now`
+  );
+}
+
+/** The files a profile's credentials come from: client certificate, key, server CA and API key file. */
+export function credentialFiles(profile: AppProfile): string[] {
+  return [...(profile.tls?.files ?? []), ...(profile.apiKeyFile ? [profile.apiKeyFile] : [])];
+}
+
+/**
+ * Watches the profile's credential files. A change reloads the app's profile, which checks the new
+ * material as at start (it parses, the key matches the certificate, the certificate is inside its
+ * validity); valid TLS material gets a new connection, a new API key goes to the live connection.
+ * Invalid material is refused and logged, and the current connection stays.
+ */
+export function watchCredentials(
+  appDir: string,
+  initial: AppProfile,
+  target: RotationTarget,
+  options: CredentialRotationOptions,
+): CredentialRotation | undefined {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const files = credentialFiles(initial);
+  let current = initial;
+  const warnIfExpiring = (profile: AppProfile) => {
+    const warning = expiryWarning(profile, options.certExpiryWarningMs);
+    if (warning) log(warning);
+  };
+  warnIfExpiring(initial);
+  const daily = setInterval(() => warnIfExpiring(current), 86_400_000).unref();
+  if (files.length === 0) return { current: () => current, close: () => clearInterval(daily) };
+
+  const rotate = async () => {
+    const seen = Date.now();
+    let next: AppProfile;
+    try {
+      next = loadAppProfile(appDir, { onNotice: () => undefined });
+    } catch (error) {
+      log(`✗ Refused the new credentials: ${describeCause(error)} Meanwhile ${stillValid(current)}.`);
+      return;
+    }
+    try {
+      if (!sameTls(current.tls, next.tls)) {
+        await target.replaceConnection(next);
+        const validity = clientCertificateValidity(next);
+        const what = validity
+          ? `client certificate ${validity.subject}, valid until ${validity.validTo.toISOString()}`
+          : 'new server CA';
+        log(
+          `Credentials rotated: a new connection is in use (${what}), ${Date.now() - seen} ms after the change was seen.`,
+        );
+      } else if (next.apiKey && next.apiKey !== current.apiKey) {
+        await target.setApiKey(next.apiKey);
+        log(
+          `API key rotated: the connection sends the key from ${next.apiKeyFile}, ${Date.now() - seen} ms after the change was seen.`,
+        );
+      }
+      current = next;
+      warnIfExpiring(next);
+    } catch (error) {
+      log(
+        `✗ Refused the new credentials: the server did not accept them: ${describeCause(error)} Meanwhile ${stillValid(current)}.`,
+      );
+    }
+  };
+  let queue = Promise.resolve();
+  const watch: FileWatch = watchFiles(files, () => (queue = queue.then(rotate)), options);
+  log(`Watching ${files.length} credential file(s) for rotation: ${files.join(', ')}`);
+  return {
+    current: () => current,
+    close() {
+      watch.close();
+      clearInterval(daily);
+    },
+  };
+}

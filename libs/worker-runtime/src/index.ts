@@ -1,0 +1,14 @@
+export { runWorker, WORKER_HEALTH_ADDRESS, type AppWorkerOptions } from './run-worker';
+export { watchCredentials, credentialFiles, type CredentialRotation, type RotationTarget } from './credential-rotation';
+export { serveHealth, notReadyOnSignals, type ProcessHealth } from './health';
+export { Readiness, type ReadinessStatus } from './readiness';
+export { startHealthServer, type HealthServer } from './health-server';
+export { watchFiles, contentHash, type FileWatch } from './watch-files';
+export { expiryWarning, clientCertificateValidity } from './certificate-expiry';
+export {
+  runtimeSettings,
+  RuntimeSettingError,
+  CERT_EXPIRY_WARNING,
+  SHUTDOWN_GRACE_TIME,
+  type RuntimeSettings,
+} from './runtime-settings';

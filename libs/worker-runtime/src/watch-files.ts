@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface WatchFilesOptions {
+  /** Events closer together than this are one change (a writer's several writes, a symlink swap). */
+  debounceMs?: number;
+  /** Contents are also compared on this interval, for file systems where watch events do not arrive. */
+  pollMs?: number;
+}
+
+export interface FileWatch {
+  close(): void;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 300;
+export const DEFAULT_POLL_MS = 5_000;
+
+/** One hash over the contents of every file (following symlinks); a missing file counts as its own state. */
+export function contentHash(files: string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file);
+    try {
+      hash.update(readFileSync(file));
+    } catch (error) {
+      hash.update(`unreadable:${(error as NodeJS.ErrnoException).code}`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Calls onChange when the contents of the files change, however they are replaced: written in
+ * place, renamed over (cert-manager, most editors), or swapped behind a symlink (Kubernetes'
+ * `..data`). Each file's folder is watched, since a rename replaces the file's inode; a poll
+ * catches what watch events miss.
+ */
+export function watchFiles(files: string[], onChange: () => void, options: WatchFilesOptions = {}): FileWatch {
+  const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  let seen = contentHash(files);
+  let timer: NodeJS.Timeout | undefined;
+  const compare = () => {
+    timer = undefined;
+    const current = contentHash(files);
+    if (current === seen) return;
+    seen = current;
+    onChange();
+  };
+  const soon = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(compare, debounceMs);
+  };
+  const watchers: FSWatcher[] = [];
+  for (const folder of new Set(files.map((file) => dirname(file)))) {
+    try {
+      watchers.push(watch(folder, { persistent: false }, soon).on('error', () => undefined));
+    } catch {
+      // The poll below still sees the change.
+    }
+  }
+  const poll = setInterval(compare, options.pollMs ?? DEFAULT_POLL_MS).unref();
+  return {
+    close() {
+      watchers.forEach((watcher) => watcher.close());
+      clearInterval(poll);
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
