@@ -71,13 +71,15 @@ export function watchCredentials(
   const daily = setInterval(() => warnIfExpiring(current), 86_400_000).unref();
   if (files.length === 0) return { current: () => current, close: () => clearInterval(daily) };
 
-  const rotate = async () => {
+  const rotate = async (changed: string[]) => {
     const seen = Date.now();
+    const refused = (cause: string) =>
+      log(`✗ Refused the new credentials in ${changed.join(', ')}: ${cause} Meanwhile ${stillValid(current)}.`);
     let next: AppProfile;
     try {
       next = loadAppProfile(appDir, { onNotice: () => undefined });
     } catch (error) {
-      log(`✗ Refused the new credentials: ${describeCause(error)} Meanwhile ${stillValid(current)}.`);
+      refused(describeCause(error));
       return;
     }
     try {
@@ -105,7 +107,7 @@ export function watchCredentials(
     }
   };
   let queue = Promise.resolve();
-  const watch: FileWatch = watchFiles(files, () => (queue = queue.then(rotate)), options);
+  const watch: FileWatch = watchFiles(files, (changed) => (queue = queue.then(() => rotate(changed))), options);
   log(`Watching ${files.length} credential file(s) for rotation: ${files.join(', ')}`);
   return {
     current: () => current,

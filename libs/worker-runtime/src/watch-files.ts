@@ -16,36 +16,40 @@ export interface FileWatch {
 export const DEFAULT_DEBOUNCE_MS = 300;
 export const DEFAULT_POLL_MS = 5_000;
 
-/** One hash over the contents of every file (following symlinks); a missing file counts as its own state. */
-export function contentHash(files: string[]): string {
+/** A hash of the file's contents (following symlinks); an unreadable file counts as its own state. */
+export function contentHash(file: string): string {
   const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(file);
-    try {
-      hash.update(readFileSync(file));
-    } catch (error) {
-      hash.update(`unreadable:${(error as NodeJS.ErrnoException).code}`);
-    }
+  try {
+    hash.update(readFileSync(file));
+  } catch (error) {
+    hash.update(`unreadable:${(error as NodeJS.ErrnoException).code}`);
   }
   return hash.digest('hex');
 }
 
 /**
- * Calls onChange when the contents of the files change, however they are replaced: written in
+ * Calls onChange with the files whose contents changed, however they are replaced: written in
  * place, renamed over (cert-manager, most editors), or swapped behind a symlink (Kubernetes'
  * `..data`). Each file's folder is watched, since a rename replaces the file's inode; a poll
  * catches what watch events miss.
  */
-export function watchFiles(files: string[], onChange: () => void, options: WatchFilesOptions = {}): FileWatch {
+export function watchFiles(
+  files: string[],
+  onChange: (changed: string[]) => void,
+  options: WatchFilesOptions = {},
+): FileWatch {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-  let seen = contentHash(files);
+  const seen = new Map(files.map((file) => [file, contentHash(file)]));
   let timer: NodeJS.Timeout | undefined;
   const compare = () => {
     timer = undefined;
-    const current = contentHash(files);
-    if (current === seen) return;
-    seen = current;
-    onChange();
+    const changed = files.filter((file) => {
+      const current = contentHash(file);
+      if (current === seen.get(file)) return false;
+      seen.set(file, current);
+      return true;
+    });
+    if (changed.length > 0) onChange(changed);
   };
   const soon = () => {
     if (timer) clearTimeout(timer);

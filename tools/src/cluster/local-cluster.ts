@@ -32,6 +32,8 @@ export interface LocalClusterOptions {
   tokenSigningKey?: SigningKey;
   /** A server binary to use as is; by default it is found or built (see server-binary.ts). */
   binary?: string;
+  /** Dynamic config entries on top of the defaults, e.g. `frontend.keepAliveMaxConnectionAge`. */
+  dynamicConfig?: Record<string, unknown>;
   onProgress?: (message: string) => void;
 }
 
@@ -133,7 +135,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
     : undefined;
   const configFile = join(runDir, 'config.yaml');
   const dynamicConfigFile = join(runDir, 'dynamic-config.yaml');
-  writeFileSync(dynamicConfigFile, JSON.stringify(dynamicConfig(), null, 2));
+  writeFileSync(dynamicConfigFile, JSON.stringify({ ...dynamicConfig(), ...options.dynamicConfig }, null, 2));
   const config = serverConfig({ ports, dynamicConfigFile, tls: options.tls, jwksUrl: jwks?.url });
   writeFileSync(configFile, JSON.stringify(config, null, 2));
 

@@ -15,6 +15,10 @@ export interface ClusterTlsFiles {
   serverName: string;
   /** A second name on the frontend (by SNI) where API-key clients connect without a client certificate. */
   apiKeyServerName?: string;
+  /** More client CA files the frontend trusts beside clientCa, e.g. while clients move from an old CA to a new one. */
+  extraClientCas?: string[];
+  /** How often the server re-reads certificates and CAs from their files (default 1m). */
+  refreshInterval?: string;
 }
 
 export function clusterTlsFiles(certsDir: string, serverName: string): ClusterTlsFiles {
@@ -50,7 +54,7 @@ function apiKeyEndpoint(files: ClusterTlsFiles): Record<string, unknown> {
 export function tlsConfig(files: ClusterTlsFiles): Record<string, unknown> {
   const frontendClient = { serverName: files.serverName, rootCaFiles: [files.serverCa] };
   return {
-    refreshInterval: '1m',
+    refreshInterval: files.refreshInterval ?? '1m',
     internode: {
       server: {
         certFile: files.internodeCert,
@@ -65,7 +69,7 @@ export function tlsConfig(files: ClusterTlsFiles): Record<string, unknown> {
         certFile: files.frontendCert,
         keyFile: files.frontendKey,
         requireClientAuth: true,
-        clientCaFiles: [files.clientCa],
+        clientCaFiles: [files.clientCa, ...(files.extraClientCas ?? [])],
       },
       client: frontendClient,
       ...(files.apiKeyServerName ? { hostOverrides: { [files.apiKeyServerName]: apiKeyEndpoint(files) } } : {}),
