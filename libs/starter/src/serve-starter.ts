@@ -34,6 +34,7 @@ export async function serveStarter<Input>(appDir: string, workflow: StarterWorkf
       client.connection
         .withDeadline(Date.now() + READINESS_DEADLINE_MS, () => client.connection.workflowService.getSystemInfo({}))
         .then(() => undefined),
+    silence: "cluster did not answer through the starter's connection",
   });
   const removeSignalListeners = notReadyOnSignals(health.readiness);
   const rotation = watchCredentials(

@@ -9,10 +9,14 @@ export interface ReadinessOptions {
   intervalMs?: number;
   /** A check still pending after this long counts as failed. */
   deadlineMs?: number;
+  /** What did not answer, for the reason a late check reports, e.g. "no answer from the cluster". */
+  silence?: string;
 }
 
 export const READINESS_INTERVAL_MS = 3_000;
+/** The check's own deadline; the probe gives up a little later, so the check's reason is the one reported. */
 export const READINESS_DEADLINE_MS = 2_500;
+const PROBE_DEADLINE_MS = READINESS_DEADLINE_MS + 500;
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
@@ -37,10 +41,13 @@ export class Readiness {
   }
 
   async checkOnce(): Promise<ReadinessStatus> {
-    const deadlineMs = this.options.deadlineMs ?? READINESS_DEADLINE_MS;
+    const deadlineMs = this.options.deadlineMs ?? PROBE_DEADLINE_MS;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${deadlineMs} ms`)), deadlineMs);
+      timer = setTimeout(
+        () => reject(new Error(`${this.options.silence ?? 'no answer'} within ${deadlineMs} ms`)),
+        deadlineMs,
+      );
     });
     try {
       await Promise.race([this.options.check(), late]);

@@ -43,7 +43,10 @@ export async function runWorker(appDir: string, options: AppWorkerOptions): Prom
     ...options,
     ...(await connectWorker(profile)),
   });
-  const health = await serveHealth(WORKER_HEALTH_ADDRESS, settings.health, { check: () => clusterAnswers(worker) });
+  const health = await serveHealth(WORKER_HEALTH_ADDRESS, settings.health, {
+    check: () => clusterAnswers(worker),
+    silence: "cluster did not answer through the worker's connection",
+  });
   const removeSignalListeners = notReadyOnSignals(health.readiness);
   const rotation = watchCredentials(
     appDir,

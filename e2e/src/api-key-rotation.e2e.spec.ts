@@ -1,0 +1,67 @@
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
+import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { mintToken } from '@temporal-samples/tools/tokens/mint-token';
+import { loadOrCreateSigningKey } from '@temporal-samples/tools/tokens/signing-key';
+import { CLOUD_LIKE } from '@temporal-samples/tools/cluster/cloud-like';
+import type { Client } from '@temporalio/client';
+import { TARGET_CLUSTERS } from './support/target-clusters';
+import { appClient, startGreetings, tally } from './support/workload';
+
+const FIRST_TOKEN_SECONDS = 25;
+const TASK_QUEUE = 'api-key-rotation';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('API key rotation from TEMPORAL_API_KEY_FILE on the cloud-like cluster (cloud-mtls worker)', () => {
+  let dir: string;
+  let cluster: LocalCluster;
+  let worker: AppRun;
+  let client: Client;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'api-key-rotation-'));
+    cluster = await TARGET_CLUSTERS['cloud-mtls'].start();
+    client = await appClient('cloud-mtls', TARGET_CLUSTERS['cloud-mtls'].env(cluster, TASK_QUEUE));
+  }, 120_000);
+
+  afterAll(async () => {
+    await client?.connection.close();
+    await worker?.stop();
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps completing workflows after the first, short-lived token expires, with the new key from the file', async () => {
+    const key = loadOrCreateSigningKey(CLOUD_LIKE.certsDir);
+    const token = (ttlSeconds: number) =>
+      mintToken(key, { namespace: CLOUD_LIKE.namespace, role: 'worker', ttlSeconds });
+    const keyFile = join(dir, 'api-key');
+    writeFileSync(keyFile, `${token(FIRST_TOKEN_SECONDS)}\n`);
+    const firstExpires = Date.now() + FIRST_TOKEN_SECONDS * 1000;
+    const env = TARGET_CLUSTERS['cloud-mtls'].env(cluster, TASK_QUEUE);
+    delete env.TEMPORAL_API_KEY;
+    worker = startApp('cloud-mtls', 'worker', { env: { ...env, TEMPORAL_API_KEY_FILE: keyFile } });
+    await worker.waitFor(/Worker polling task queue "api-key-rotation"/);
+    expect(worker.output()).toContain(`Watching 2 credential file(s) for rotation: `);
+    const before = await startGreetings(client, TASK_QUEUE, 100, 'first-key');
+    expect((await tally(before)).completed).toBe(100);
+
+    writeFileSync(`${keyFile}.tmp`, `${token(600)}\n`);
+    const changed = Date.now();
+    renameSync(`${keyFile}.tmp`, keyFile);
+    await worker.waitFor(/API key rotated: the connection sends the key from .*api-key/, 15_000);
+    const rotatedAfterMs = Date.now() - changed;
+
+    await sleep(Math.max(0, firstExpires - Date.now()) + 2_000);
+    const after = await startGreetings(client, TASK_QUEUE, 200, 'after-first-key-expired');
+    const result = await tally(after);
+    expect([...result.failed, ...result.wrong]).toEqual([]);
+    expect(result.completed).toBe(200);
+    expect(worker.output()).not.toMatch(/PermissionDenied|Request unauthorized/i);
+    console.log(
+      `API key rotation: new key in use ${rotatedAfterMs} ms after the file was replaced; 300 workflows, 0 failed`,
+    );
+  }, 120_000);
+});
