@@ -1,4 +1,4 @@
-import { loadAppProfile, SetupError, type AppProfile } from '@temporal-samples/connection';
+import { loadAppProfile, ErrorWithFix, type AppProfile } from '@temporal-samples/connection';
 import { clientCertificateValidity, describeRemaining, expiryWarning } from './certificate-expiry';
 import { watchFiles, type FileWatch, type WatchFilesOptions } from './watch-files';
 
@@ -30,7 +30,7 @@ function sameTls(a: AppProfile['tls'], b: AppProfile['tls']): boolean {
 }
 
 function describeCause(error: unknown): string {
-  if (error instanceof SetupError) return `${error.problem} Fix: ${error.fix}`;
+  if (error instanceof ErrorWithFix) return `${error.problem} Fix: ${error.fix}`;
   return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
 

@@ -36,7 +36,7 @@ describe('runtimeSettings', () => {
 
   it('refuses a duration without a unit', () => {
     expect(() => runtimeSettings(dir, 'X', { WORKER_SHUTDOWN_GRACE_TIME: '10' })).toThrow(
-      /WORKER_SHUTDOWN_GRACE_TIME \(from process environment\) is "10", not a duration\.\n  Fix: write a whole number and a unit/,
+      /WORKER_SHUTDOWN_GRACE_TIME \(from process environment\) is "10", not a duration\.\n {2}Fix: write a whole number and a unit/,
     );
   });
 });

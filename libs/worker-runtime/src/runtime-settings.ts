@@ -1,8 +1,6 @@
-import { mergeLayers, readEnvLayers, SetupError, type MergedEnv } from '@temporal-samples/connection';
+import { ErrorWithFix, mergeLayers, readEnvLayers, type MergedEnv } from '@temporal-samples/connection';
 
-export class RuntimeSettingError extends SetupError {
-  readonly kind = 'runtime-setting';
-}
+export class RuntimeSettingError extends ErrorWithFix {}
 
 export interface HealthAddress {
   host: string;

@@ -1,7 +1,7 @@
 import { describeProfile } from './describe-profile';
-import { UnreadableFileError, UnsupportedSettingError } from './errors';
+import { UnreadableFileError, UnsupportedSettingError } from '../errors';
 import { loadProfile } from './load-profile';
-import { dotenv, Sandbox, thrownBy } from './testing/sandbox';
+import { dotenv, Sandbox, thrownBy } from '../testing/sandbox';
 
 const BASE = { TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'default' };
 const KEY = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl';
