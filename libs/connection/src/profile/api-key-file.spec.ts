@@ -1,5 +1,5 @@
 import { describeProfile } from './describe-profile';
-import { UnreadableFileError, UnsupportedSettingError } from '../errors';
+import { UnreadableFileError, UnsupportedSettingError } from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 import { dotenv, Sandbox, thrownBy } from '../testing/sandbox';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { MergedEnv } from './env-layers';
-import { UnreadableFileError, UnsupportedSettingError, type SettingOrigin } from '../errors';
+import type { SettingOrigin } from '../errors/error-with-fix';
+import { UnreadableFileError, UnsupportedSettingError } from '../errors/profile-errors';
 
 export const API_KEY_FILE = 'TEMPORAL_API_KEY_FILE';
 
