@@ -4,8 +4,7 @@ import { parseCount } from '../cli/count';
 import { appDir, startApp } from '../apps/app-process';
 import { progress } from '../cli/progress';
 import { startLocalCluster } from '../cluster/local-cluster';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+import { median } from './median';
 
 /**
  * `npm run bench:startup`: the worker's time from process start to polling, and the client's

@@ -1,36 +1,59 @@
+import { basename, dirname, join, resolve } from 'node:path';
 import { hostAndPort } from '@temporal-samples/connection/tools';
+import { WORKSPACE_ROOT } from '../apps/app-process';
+import { generateCertificates } from '../certs/generate';
 import { runCommand } from '../cli/command';
-import { UsageError } from '../cli/errors';
 import { progress } from '../cli/progress';
 import { untilStopSignal } from '../cli/signals';
+import { SERVER_COMMAND, serverArgs, type ServerArgs } from './args';
 import { CLOUD_LIKE, prepareCloudLike } from './cloud-like';
 import { clusterTlsForProfile, loadProfileMakingCerts } from './cluster-for-profile';
-import { startLocalCluster, type LocalClusterOptions } from './local-cluster';
+import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from './local-cluster';
+import type { StoreOptions } from './stores/store';
+import { WEB_UI_CLIENT } from './tls-config';
 
 const DEFAULT_PORT = 7233;
 
-function parsePort(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new UsageError(`--port is "${text}", not a TCP port.`, 'give e.g. --port 7233');
-  }
-  return port;
+/** The app's data folder under the workspace's git-ignored tmp/: tmp/clusters/<app>. */
+export function clusterDataDir(name: string): string {
+  return join(WORKSPACE_ROOT, 'tmp', 'clusters', name);
 }
 
-/** The app's own profile decides: plaintext, or mTLS with the generated certificates. */
-async function appClusterOptions(envDir: string | undefined, port: number | undefined): Promise<LocalClusterOptions> {
-  const profile = await loadProfileMakingCerts({ envDir }, progress);
+function storeOptions(args: ServerArgs, dataDir: string): StoreOptions {
+  if (args.store === 'memory') return { kind: 'memory' };
+  if (args.store === 'sqlite') return { kind: 'sqlite', dir: dataDir };
+  return { kind: 'postgres', dir: join(dataDir, 'postgres'), url: args.postgresUrl };
+}
+
+function common(args: ServerArgs, name: string): Pick<LocalClusterOptions, 'store' | 'topology'> {
+  return { store: storeOptions(args, clusterDataDir(name)), topology: args.topology };
+}
+
+/** The app's own profile decides: plaintext, or mTLS with the generated certificates; its codec keys go to the UI's codec server. */
+async function appClusterOptions(args: ServerArgs): Promise<LocalClusterOptions> {
+  const profile = await loadProfileMakingCerts({ envDir: args.envDir }, progress);
+  const tls = clusterTlsForProfile(profile);
+  if (tls && args.ui) await generateCertificates({ outDir: dirname(tls.serverCa), clients: [WEB_UI_CLIENT] });
+  const name = basename(resolve(args.envDir ?? '.'));
   return {
-    frontendPort: port ?? (hostAndPort(profile.address).port || DEFAULT_PORT),
+    frontendPort: args.port ?? (hostAndPort(profile.address).port || DEFAULT_PORT),
     namespaces: [profile.namespace],
-    tls: clusterTlsForProfile(profile),
+    tls,
+    ...common(args, name),
+    webUi: args.ui ? { port: args.ui.port, codec: profile.codec } : undefined,
   };
 }
 
-async function cloudLikeOptions(port: number | undefined): Promise<LocalClusterOptions> {
+/** The cloud-like cluster checks a bearer token on every call, which the UI server has no way to send: no UI there. */
+async function cloudLikeOptions(args: ServerArgs): Promise<LocalClusterOptions> {
   const { tls, signingKey } = await prepareCloudLike(progress);
-  return { frontendPort: port ?? DEFAULT_PORT, namespaces: [CLOUD_LIKE.namespace], tls, tokenSigningKey: signingKey };
+  return {
+    frontendPort: args.port ?? DEFAULT_PORT,
+    namespaces: [CLOUD_LIKE.namespace],
+    tls,
+    tokenSigningKey: signingKey,
+    ...common(args, 'cloud-like'),
+  };
 }
 
 function cloudLikeHowTo(address: string): string {
@@ -52,44 +75,38 @@ function cloudLikeHowTo(address: string): string {
   ].join('\n');
 }
 
+function startupLine(cluster: LocalCluster, cloudLike: boolean, namespace: string): string {
+  const security = cloudLike
+    ? `cloud-like: mutual TLS as ${CLOUD_LIKE.serverName}, API keys as ${CLOUD_LIKE.apiKeyServerName}`
+    : cluster.tls
+      ? `mutual TLS, server name ${cluster.tls.serverName}`
+      : 'no TLS';
+  const where = cluster.frontendAddresses.join(' and ');
+  const processes = cluster.topology === 'split' ? `, services split over ${cluster.processes.length} processes` : '';
+  const ui = cluster.webUi
+    ? `Web UI: ${cluster.webUi.url}${cluster.webUi.codecEndpoint ? ` (payloads decoded by ${cluster.webUi.codecEndpoint})` : ''}`
+    : 'Web UI: off';
+  return [
+    `Temporal server listening on ${where} (${security}${processes}), namespace "${namespace}" ready.`,
+    `Store: ${cluster.store.description}. ${ui}. Ctrl-C stops it.`,
+  ].join('\n');
+}
+
 /**
- * `npx nx run <app>:server`: a local server in the foreground for that app, until Ctrl-C:
+ * `npx nx run <app>:server`: a local cluster in the foreground for that app, until Ctrl-C:
  * plaintext or mutual TLS as the app's profile expects, or `--cloud-like` (mTLS, an API-key
  * endpoint, and bearer tokens checked per namespace by the server's JWT authorizer).
  */
-runCommand(
-  {
-    usage: 'npx nx run <app>:server --',
-    summary:
-      "Runs a real local Temporal server for an app's profile in the foreground until Ctrl-C: plaintext, or " +
-      'mutual TLS (frontend and internode) with the generated certificates; or the cloud-like cluster.',
-    options: {
-      'env-dir': { type: 'string', value: '<app folder>', description: 'the app whose profile the server serves' },
-      port: { type: 'string', value: '<port>', description: "the frontend port (default: the profile's, else 7233)" },
-      'cloud-like': {
-        type: 'boolean',
-        description: 'mTLS, an API-key endpoint and bearer tokens checked per namespace, like Temporal Cloud',
-      },
-    },
-  },
-  async (values) => {
-    const port = parsePort(values.port);
-    const cloudLike = values['cloud-like'] === true;
-    const options = cloudLike ? await cloudLikeOptions(port) : await appClusterOptions(values['env-dir'], port);
-    const cluster = await startLocalCluster({ ...options, onProgress: progress });
-    const security = cloudLike
-      ? `cloud-like: mutual TLS as ${CLOUD_LIKE.serverName}, API keys as ${CLOUD_LIKE.apiKeyServerName}`
-      : cluster.tls
-        ? `mutual TLS, server name ${cluster.tls.serverName}`
-        : 'no TLS';
-    const namespace = options.namespaces[0];
-    console.log(
-      `Temporal server listening on ${cluster.address} (${security}), namespace "${namespace}" ready. Ctrl-C stops it.`,
-    );
-    if (cloudLike) console.log(cloudLikeHowTo(cluster.address));
-    const signal = await untilStopSignal();
-    progress(`${signal} received, stopping the server...`);
-    await cluster.stop();
-    console.log('Temporal server stopped.');
-  },
-);
+runCommand(SERVER_COMMAND, async (values) => {
+  const args = serverArgs(values);
+  const options = args.cloudLike ? await cloudLikeOptions(args) : await appClusterOptions(args);
+  if (args.cloudLike && args.ui)
+    progress('Web UI: not for the cloud-like cluster (every call there needs a bearer token).');
+  const cluster = await startLocalCluster({ ...options, onProgress: progress });
+  console.log(startupLine(cluster, args.cloudLike, options.namespaces[0]));
+  if (args.cloudLike) console.log(cloudLikeHowTo(cluster.address));
+  const signal = await untilStopSignal();
+  progress(`${signal} received, stopping the server...`);
+  await cluster.stop();
+  console.log('Temporal server stopped.');
+});

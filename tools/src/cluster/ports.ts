@@ -10,6 +10,10 @@ export interface ServerPorts {
   matchingMembership: number;
   worker: number;
   workerMembership: number;
+  /** The second frontend of the split topology. */
+  frontendB: number;
+  frontendBHttp: number;
+  frontendBMembership: number;
   /** The frontend the server's own services use when an authorizer guards the public one. */
   internalFrontend: number;
   internalFrontendHttp: number;
@@ -28,6 +32,9 @@ export function standardPorts(frontend = 7233): ServerPorts {
     matchingMembership: frontend - 298,
     worker: frontend + 6,
     workerMembership: frontend - 294,
+    frontendB: frontend + 4,
+    frontendBHttp: frontend + 14,
+    frontendBMembership: frontend - 296,
     internalFrontend: frontend + 3,
     internalFrontendHttp: frontend + 13,
     internalFrontendMembership: frontend - 297,
@@ -69,6 +76,9 @@ export async function freePorts(): Promise<ServerPorts> {
     matchingMembership: await next(),
     worker: await next(),
     workerMembership: await next(),
+    frontendB: await next(),
+    frontendBHttp: await next(),
+    frontendBMembership: await next(),
     internalFrontend: await next(),
     internalFrontendHttp: await next(),
     internalFrontendMembership: await next(),

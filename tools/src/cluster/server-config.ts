@@ -1,5 +1,6 @@
 import { tlsConfig, type ClusterTlsFiles } from './tls-config';
 import type { ServerPorts } from './ports';
+import type { ClusterStore } from './stores/store';
 
 const LOOPBACK = '127.0.0.1';
 
@@ -10,26 +11,14 @@ export interface ServerConfigOptions {
   /** JWKS the server's JWT claim mapper trusts; turns on the default claim mapper and authorizer. */
   jwksUrl?: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  datastores: ClusterStore['datastores'];
+  /** Which frontend port set this process listens on (the split topology runs two). */
+  frontend?: 'a' | 'b';
 }
 
 /** Dynamic config for a local run: no phoning home to check for new server versions. */
 export function dynamicConfig(): Record<string, unknown> {
   return { 'frontend.enableServerVersionCheck': [{ value: false }] };
-}
-
-function sqliteStore() {
-  return {
-    sql: {
-      pluginName: 'sqlite',
-      databaseName: 'default',
-      connectAddr: 'localhost',
-      connectProtocol: 'tcp',
-      connectAttributes: { mode: 'memory', cache: 'private' },
-      maxConns: 1,
-      maxIdleConns: 1,
-      maxConnLifetime: '1h',
-    },
-  };
 }
 
 function service(grpcPort: number, membershipPort: number, extra: Record<string, unknown> = {}) {
@@ -50,15 +39,9 @@ function authorizationConfig(jwksUrl: string): Record<string, unknown> {
   };
 }
 
-/** With an authorizer, the server's own services reach the frontend API through internal-frontend (internode mTLS). */
-export function serviceNames(authorizer: boolean): string[] {
-  return ['frontend', ...(authorizer ? ['internal-frontend'] : []), 'history', 'matching', 'worker'];
-}
-
 /**
- * The server's config for one run: every service in one process, SQLite in memory (the schema
- * is created on first connect), loopback only, no metrics or pprof listener. JSON is valid
- * YAML, so the object is written as JSON.
+ * The server's config for one process of a run: the store's datastores, loopback only, no
+ * metrics or pprof listener. JSON is valid YAML, so the object is written as JSON.
  */
 export function serverConfig({
   ports,
@@ -66,14 +49,16 @@ export function serverConfig({
   tls,
   jwksUrl,
   logLevel = 'warn',
+  datastores,
+  frontend = 'a',
 }: ServerConfigOptions): Record<string, unknown> {
   return {
     log: { stdout: true, level: logLevel, format: 'json' },
     persistence: {
-      defaultStore: 'sqlite-default',
-      visibilityStore: 'sqlite-visibility',
+      defaultStore: 'store-default',
+      visibilityStore: 'store-visibility',
       numHistoryShards: 1,
-      datastores: { 'sqlite-default': sqliteStore(), 'sqlite-visibility': sqliteStore() },
+      datastores: { 'store-default': datastores.default, 'store-visibility': datastores.visibility },
     },
     global: {
       membership: { maxJoinDuration: '30s', broadcastAddress: LOOPBACK },
@@ -82,7 +67,10 @@ export function serverConfig({
       ...(jwksUrl ? { authorization: authorizationConfig(jwksUrl) } : {}),
     },
     services: {
-      frontend: service(ports.frontend, ports.frontendMembership, { httpPort: ports.frontendHttp }),
+      frontend:
+        frontend === 'a'
+          ? service(ports.frontend, ports.frontendMembership, { httpPort: ports.frontendHttp })
+          : service(ports.frontendB, ports.frontendBMembership, { httpPort: ports.frontendBHttp }),
       history: service(ports.history, ports.historyMembership),
       matching: service(ports.matching, ports.matchingMembership),
       worker: service(ports.worker, ports.workerMembership),

@@ -24,7 +24,7 @@ const SERVER_OWN_VARIABLES = [
   'TEMPORAL_AVAILABILITY_ZONE',
 ];
 
-function serverEnvironment(): NodeJS.ProcessEnv {
+export function serverEnvironment(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   SERVER_OWN_VARIABLES.forEach((name) => delete env[name]);
   return env;
@@ -35,19 +35,21 @@ process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 
 /** Starts the server binary with a config file; its output goes to logFile, never to the terminal. */
 export function spawnServer(binary: string, configFile: string, logFile: string, services: string[]): ServerProcess {
-  const log = openSync(logFile, 'w');
   const serviceArgs = services.flatMap((service) => ['--service', service]);
-  const child = spawn(binary, ['--config-file', configFile, '--allow-no-auth', 'start', ...serviceArgs], {
-    env: serverEnvironment(),
-    stdio: ['ignore', log, log],
-  });
+  return spawnLogged(binary, ['--config-file', configFile, '--allow-no-auth', 'start', ...serviceArgs], logFile);
+}
+
+/** Starts a Temporal binary (server or UI server) with its output in logFile; it is killed if this process exits. */
+export function spawnLogged(binary: string, args: string[], logFile: string): ServerProcess {
+  const log = openSync(logFile, 'w');
+  const child = spawn(binary, args, { env: serverEnvironment(), stdio: ['ignore', log, log] });
   running.add(child);
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (error) =>
       reject(
         new ServerStartError(
           `Could not start ${binary}: ${error.message}.`,
-          'check TEMPORAL_SERVER_BIN or rebuild it.',
+          'check TEMPORAL_SERVER_BIN or TEMPORAL_UI_SERVER_BIN, or rebuild with `npx nx run tools:server-binary`.',
         ),
       ),
     );

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { CLIENT_CA, clientFiles, FRONTEND, INTERNODE, SERVER_CA } from '../certs/layout';
 
+/** The Web UI server's client certificate name on a mutual-TLS cluster. */
+export const WEB_UI_CLIENT = 'web-ui';
+
 /** The generated files a TLS cluster uses, by the names tools/src/certs writes. */
 export interface ClusterTlsFiles {
   serverCa: string;
@@ -11,6 +14,9 @@ export interface ClusterTlsFiles {
   internodeKey: string;
   systemWorkerCert: string;
   systemWorkerKey: string;
+  /** The Web UI server's client certificate (client CA), made by the callers that start the UI. */
+  webUiCert: string;
+  webUiKey: string;
   /** The name clients verify in the frontend's certificate. */
   serverName: string;
   /** A second name on the frontend (by SNI) where API-key clients connect without a client certificate. */
@@ -24,6 +30,7 @@ export interface ClusterTlsFiles {
 export function clusterTlsFiles(certsDir: string, serverName: string): ClusterTlsFiles {
   const at = (file: string) => join(certsDir, file);
   const systemWorker = clientFiles('system-worker');
+  const webUi = clientFiles(WEB_UI_CLIENT);
   return {
     serverCa: at(SERVER_CA.cert),
     clientCa: at(CLIENT_CA.cert),
@@ -33,6 +40,8 @@ export function clusterTlsFiles(certsDir: string, serverName: string): ClusterTl
     internodeKey: at(INTERNODE.key),
     systemWorkerCert: at(systemWorker.cert),
     systemWorkerKey: at(systemWorker.key),
+    webUiCert: at(webUi.cert),
+    webUiKey: at(webUi.key),
     serverName,
   };
 }

@@ -1,6 +1,9 @@
 import { runCommand } from '../cli/command';
 import { progress } from '../cli/progress';
 import { ensureServerBinary } from '../cluster/server-binary';
+import { ensureSqlToolBinary } from '../cluster/sql-binary';
+import { ensurePostgresInstalled } from '../cluster/stores/install-postgres';
+import { ensureUiServerBinary } from '../cluster/ui-server-binary';
 import { ensureCliBinary } from '../temporal-cli/cli-binary';
 import { ensureSystemProgram, type SystemProgram } from './system-package';
 
@@ -22,13 +25,17 @@ runCommand(
   {
     usage: 'npx nx run tools:prepare --',
     summary:
-      'Prepares this machine for the tests: builds the Temporal server and CLI from their Go modules once ' +
-      "(cached under ~/.cache/temporal-sample-workers) and installs Debian's chromium, openssl, podman, runc and mmdebstrap when missing.",
+      'Prepares this machine for the tests: builds the Temporal server, its SQL tool, the UI server and the CLI ' +
+      "from their Go modules once (cached under ~/.cache/temporal-sample-workers) and installs Debian's " +
+      'chromium, openssl, podman, runc, mmdebstrap and postgresql when missing.',
     options: {},
   },
   async () => {
     progress(`Temporal server binary: ${await ensureServerBinary()}`);
+    progress(`Temporal SQL tool binary: ${await ensureSqlToolBinary()}`);
+    progress(`Temporal UI server binary: ${await ensureUiServerBinary()}`);
     progress(`Temporal CLI binary: ${await ensureCliBinary()}`);
+    progress(`PostgreSQL programs: ${await ensurePostgresInstalled(progress)}`);
     SYSTEM_PROGRAMS.forEach(ensureSystemProgram);
     progress('Test preparation complete.');
   },
