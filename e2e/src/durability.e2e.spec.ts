@@ -8,7 +8,8 @@ import type { StoreOptions } from '@temporal-samples/tools/cluster/stores/store'
 import { startTestCluster } from './support/test-cluster';
 
 const NAMESPACE = 'samples';
-const WORKFLOWS = 1000;
+const WORKFLOWS = 300;
+const TEST_MS = 300_000;
 
 async function killEveryServerProcess(cluster: LocalCluster): Promise<void> {
   for (const server of cluster.processes) server.child.kill('SIGKILL');
@@ -33,35 +34,39 @@ describe.each<[string, (dir: string) => StoreOptions]>([
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`keeps ${WORKFLOWS} workflows started with no worker through SIGKILL of every server process; after a restart a worker completes each with its result`, async () => {
-    const store = storeIn(dir);
-    const taskQueue = `durability-${Date.now()}`;
-    const names = Array.from({ length: WORKFLOWS }, (_, index) => `Ada ${index}`);
+  it(
+    `keeps ${WORKFLOWS} workflows started with no worker through SIGKILL of every server process; after a restart a worker completes each with its result`,
+    async () => {
+      const store = storeIn(dir);
+      const taskQueue = `durability-${Date.now()}`;
+      const names = Array.from({ length: WORKFLOWS }, (_, index) => `Ada ${index}`);
 
-    cluster = await startTestCluster([NAMESPACE], { store });
-    expect(cluster.namespaces[NAMESPACE]).toBe('created');
-    const before = await appClient('plain', { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_TASK_QUEUE: taskQueue });
-    const handles = await startGreetings(before.client, taskQueue, names);
-    await before.close();
+      cluster = await startTestCluster([NAMESPACE], { store });
+      expect(cluster.namespaces[NAMESPACE]).toBe('created');
+      const before = await appClient('plain', { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_TASK_QUEUE: taskQueue });
+      const handles = await startGreetings(before.client, taskQueue, names);
+      await before.close();
 
-    await killEveryServerProcess(cluster);
-    await cluster.stop();
+      await killEveryServerProcess(cluster);
+      await cluster.stop();
 
-    cluster = await startTestCluster([NAMESPACE], { store });
-    expect(cluster.namespaces[NAMESPACE]).toBe('found');
-    const env = { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_TASK_QUEUE: taskQueue };
-    const after = await appClient('plain', env);
-    const worker = startApp('plain', 'worker', { env });
-    try {
-      await worker.waitFor(/Worker polling/);
-      const results = await greetingResults(
-        after.client,
-        handles.map((handle) => handle.workflowId),
-      );
-      expect(results).toEqual(names.map((name) => `Hello, ${name}!`));
-    } finally {
-      await worker.stop();
-      await after.close();
-    }
-  });
+      cluster = await startTestCluster([NAMESPACE], { store });
+      expect(cluster.namespaces[NAMESPACE]).toBe('found');
+      const env = { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_TASK_QUEUE: taskQueue };
+      const after = await appClient('plain', env);
+      const worker = startApp('plain', 'worker', { env });
+      try {
+        await worker.waitFor(/Worker polling/, 120_000);
+        const results = await greetingResults(
+          after.client,
+          handles.map((handle) => handle.workflowId),
+        );
+        expect(results).toEqual(names.map((name) => `Hello, ${name}!`));
+      } finally {
+        await worker.stop();
+        await after.close();
+      }
+    },
+    TEST_MS,
+  );
 });

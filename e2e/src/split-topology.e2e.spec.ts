@@ -29,7 +29,7 @@ describe('the split topology over mutual TLS: five server processes on PostgreSQ
       store: { kind: 'postgres', dir },
     });
     worker = startApp('local-mtls', 'worker', { env: { TEMPORAL_ADDRESS: cluster.frontendAddresses[1] } });
-    await worker.waitFor(/Worker polling/);
+    await worker.waitFor(/Worker polling/, 120_000);
   });
 
   afterAll(async () => {

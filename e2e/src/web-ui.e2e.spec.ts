@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApp, startScript, WORKSPACE_ROOT, type AppRun } from '@temporal-samples/tools/apps/app-process';
-import { freePort } from '@temporal-samples/tools/cluster/ports';
+import { freePort, freePorts } from '@temporal-samples/tools/cluster/ports';
 import { withBrowser } from './support/browser';
 
 const KEYS = `v1=${randomBytes(32).toString('base64')}`;
@@ -12,7 +12,7 @@ const SCREENSHOTS = join(WORKSPACE_ROOT, 'tmp', 'screenshots');
 async function runEncryptedWorkflow(env: Record<string, string>, name: string): Promise<string> {
   const worker = startApp('local-mtls', 'worker', { env });
   try {
-    await worker.waitFor(/Worker polling/);
+    await worker.waitFor(/Worker polling/, 120_000);
     const client = startApp('local-mtls', 'client', { env, args: [name] });
     expect(await client.exited).toBe(0);
     expect(client.output()).toContain(`Result: Hello, ${name}!`);
@@ -28,7 +28,7 @@ describe('the Web UI of `local-mtls:server`, in a real browser', () => {
   let address: string;
 
   beforeAll(async () => {
-    const [port, uiPort] = [await freePort(), await freePort()];
+    const [port, uiPort] = [(await freePorts()).frontend, await freePort()];
     address = `127.0.0.1:${port}`;
     server = startScript(join(WORKSPACE_ROOT, 'tools', 'dist', 'cluster', 'cli.js'), {
       args: ['--env-dir', 'apps/local-mtls', '--port', String(port), '--ui-port', String(uiPort), '--store', 'memory'],

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from '@temporalio/client';
@@ -6,7 +6,7 @@ import { ServerStartError, StoreError } from '../cli/errors';
 import { ensureNamespace, type NamespaceOutcome } from '../namespaces/ensure-namespace';
 import { startJwksServer, type JwksServer } from '../tokens/jwks-server';
 import type { SigningKey } from '../tokens/signing-key';
-import { freePorts, standardPorts, type ServerPorts } from './ports';
+import { freePorts, rememberedPorts, standardPorts, type ServerPorts } from './ports';
 import { ensureServerBinary } from './server-binary';
 import { dynamicConfig, serverConfig } from './server-config';
 import { spawnServer, stopServer } from './server-process';
@@ -73,6 +73,14 @@ function checkOptions(options: LocalClusterOptions, topology: Topology, store: S
   }
 }
 
+/** Users' clusters sit on the standard ports; others on free ones, the same again for a kept store. */
+async function clusterPorts(frontendPort: number | undefined, store: StoreOptions): Promise<ServerPorts> {
+  if (frontendPort) return standardPorts(frontendPort);
+  if (store.kind === 'memory') return freePorts();
+  mkdirSync(store.dir, { recursive: true });
+  return rememberedPorts(join(store.dir, 'ports.json'));
+}
+
 /** Starts a real Temporal cluster on loopback, waits until it serves, and registers the namespaces. */
 export async function startLocalCluster(options: LocalClusterOptions): Promise<LocalCluster> {
   const say = options.onProgress ?? (() => undefined);
@@ -80,7 +88,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const storeOptions = options.store ?? { kind: 'memory' };
   checkOptions(options, topology, storeOptions);
   const binary = options.binary ?? (await ensureServerBinary());
-  const ports = options.frontendPort ? standardPorts(options.frontendPort) : await freePorts();
+  const ports = await clusterPorts(options.frontendPort, storeOptions);
   const runDir = mkdtempSync(join(tmpdir(), 'temporal-local-'));
   const jwks: JwksServer | undefined = options.tokenSigningKey
     ? await startJwksServer([options.tokenSigningKey])

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 
 export interface ServerPorts {
@@ -54,13 +55,28 @@ export function freePort(): Promise<number> {
   });
 }
 
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Temporal's SQL schemas keep membership ports in a SMALLINT column, so the cluster's ports stay
+ * below 32768, under the range Linux hands out to outgoing connections.
+ */
+const CLUSTER_PORT_RANGE = { first: 20_000, last: 32_767 };
+
 /** Distinct free loopback ports for every service, so several servers can run side by side. */
 export async function freePorts(): Promise<ServerPorts> {
   const taken = new Set<number>();
+  const span = CLUSTER_PORT_RANGE.last - CLUSTER_PORT_RANGE.first + 1;
   const next = async (): Promise<number> => {
     for (;;) {
-      const port = await freePort();
-      if (!taken.has(port)) {
+      const port = CLUSTER_PORT_RANGE.first + Math.floor(Math.random() * span);
+      if (!taken.has(port) && (await canBind(port))) {
         taken.add(port);
         return port;
       }
@@ -95,4 +111,25 @@ export function isListening(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/**
+ * The ports a kept store's cluster had last time, when they are all still free; else new free
+ * ones, remembered in `file`. A cluster that comes back on the same addresses finds its own
+ * stale membership rows instead of waiting for dead members to time out.
+ */
+export async function rememberedPorts(file: string): Promise<ServerPorts> {
+  try {
+    const remembered = JSON.parse(readFileSync(file, 'utf8')) as ServerPorts;
+    const sameShape = Object.keys(standardPorts()).every((name) =>
+      Number.isInteger(remembered[name as keyof ServerPorts]),
+    );
+    const free = await Promise.all(Object.values(remembered).map(canBind));
+    if (sameShape && free.every(Boolean)) return remembered;
+  } catch {
+    // first start, or an unreadable file: new ports
+  }
+  const ports = await freePorts();
+  writeFileSync(file, JSON.stringify(ports, null, 2));
+  return ports;
 }

@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ClusterStore } from './store';
 
-function sqlite(databaseName: string, connectAttributes: Record<string, string>) {
+const FILE_CONNECTIONS = 8;
+
+function sqlite(databaseName: string, connectAttributes: Record<string, string>, maxConns = 1) {
   return {
     sql: {
       pluginName: 'sqlite',
@@ -10,8 +12,8 @@ function sqlite(databaseName: string, connectAttributes: Record<string, string>)
       connectAddr: 'localhost',
       connectProtocol: 'tcp',
       connectAttributes,
-      maxConns: 1,
-      maxIdleConns: 1,
+      maxConns,
+      maxIdleConns: maxConns,
       maxConnLifetime: '1h',
     },
   };
@@ -31,18 +33,23 @@ export function memoryStore(): ClusterStore {
 
 /**
  * SQLite files in `dir`, one for workflows and one for visibility: made with their schema on the
- * first start, reused after. WAL journal: a commit survives the server being killed.
+ * first start, reused after. WAL journal: a commit survives the server being killed, and readers
+ * run beside the one writer, so the pool has several connections.
  */
 export function sqliteFileStore(dir: string): ClusterStore {
   mkdirSync(dir, { recursive: true });
   const file = (name: string) =>
-    sqlite(join(dir, name), {
-      mode: 'rwc',
-      setup: 'true',
-      journal_mode: 'wal',
-      synchronous: 'normal',
-      busy_timeout: '10000',
-    });
+    sqlite(
+      join(dir, name),
+      {
+        mode: 'rwc',
+        setup: 'true',
+        journal_mode: 'wal',
+        synchronous: 'normal',
+        busy_timeout: '10000',
+      },
+      FILE_CONNECTIONS,
+    );
   return {
     kind: 'sqlite',
     description: `SQLite files in ${relative(process.cwd(), dir) || '.'}`,
