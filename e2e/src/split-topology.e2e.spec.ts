@@ -30,7 +30,7 @@ describe('the split topology over mutual TLS: five server processes on PostgreSQ
     });
     worker = startApp('local-mtls', 'worker', { env: { TEMPORAL_ADDRESS: cluster.frontendAddresses[1] } });
     await worker.waitFor(/Worker polling/, 120_000);
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await worker?.stop();

@@ -34,9 +34,9 @@ describe('the Web UI of `local-mtls:server`, in a real browser', () => {
       args: ['--env-dir', 'apps/local-mtls', '--port', String(port), '--ui-port', String(uiPort), '--store', 'memory'],
       env: { PAYLOAD_CODEC_KEYS: KEYS },
     });
-    const line = await server.waitFor(/Web UI: /, 90_000);
+    const line = await server.waitFor(/Web UI: /, 170_000);
     uiUrl = /Web UI: (http\S+)/.exec(line)?.[1] ?? '';
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await server?.stop('SIGINT');
