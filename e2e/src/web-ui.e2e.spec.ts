@@ -61,10 +61,10 @@ describe('the Web UI of `local-mtls:server`, in a real browser', () => {
     await withBrowser(async (browser) => {
       const page = await browser.newPage();
       await page.goto(`${uiUrl}/namespaces/samples/workflows`);
-      const row = page.getByText(workflowId).first();
-      await row.waitFor({ state: 'visible', timeout: 30_000 });
+      const link = page.locator(`a[href*="${workflowId}"]`).first();
+      await link.waitFor({ state: 'visible', timeout: 30_000 });
       await page.screenshot({ path: listShot, fullPage: true });
-      await row.click();
+      await page.goto(new URL((await link.getAttribute('href')) ?? '', uiUrl).toString());
       await page.getByText('Hello, Grace Hopper!').first().waitFor({ state: 'visible', timeout: 30_000 });
       await page.screenshot({ path: workflowShot, fullPage: true });
       expect(await page.locator('body').innerText()).not.toContain('binary/encrypted');

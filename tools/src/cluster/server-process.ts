@@ -49,7 +49,7 @@ export function spawnLogged(binary: string, args: string[], logFile: string): Se
       reject(
         new ServerStartError(
           `Could not start ${binary}: ${error.message}.`,
-          'check TEMPORAL_SERVER_BIN or TEMPORAL_UI_SERVER_BIN, or rebuild with `npx nx run tools:server-binary`.',
+          'check TEMPORAL_SERVER_BIN or TEMPORAL_UI_SERVER_BIN, or rebuild with `npx nx run tools:prepare`.',
         ),
       ),
     );
