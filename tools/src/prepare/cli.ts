@@ -15,9 +15,6 @@ const SYSTEM_PROGRAMS: SystemProgram[] = [
     neededFor: 'the Web UI tests',
   },
   { command: 'openssl', debianPackage: 'openssl', neededFor: 'the certificate and doctor tests' },
-  { command: 'podman', debianPackage: 'podman', neededFor: 'the container image test' },
-  { command: 'runc', debianPackage: 'runc', neededFor: 'the container image test (crun refuses hybrid cgroups)' },
-  { command: 'mmdebstrap', debianPackage: 'mmdebstrap', neededFor: "the container image test's local base image" },
 ];
 
 /** `npm test`'s preparation: everything the tests need that npm does not install, built or installed once. */
@@ -27,7 +24,7 @@ runCommand(
     summary:
       'Prepares this machine for the tests: builds the Temporal server, its SQL tool, the UI server and the CLI ' +
       "from their Go modules once (cached under ~/.cache/temporal-sample-workers) and installs Debian's " +
-      'chromium, openssl, podman, runc, mmdebstrap and postgresql when missing.',
+      'chromium, openssl and postgresql when missing.',
     options: {},
   },
   async () => {
