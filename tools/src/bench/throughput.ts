@@ -2,12 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { runMain } from '@temporal-samples/connection';
 import { generateCertificates } from '../certs/generate';
 import { DEFAULT_CERTS_DIR } from '../certs/layout';
 import { DEFAULT_SERVER_NAME } from '../certs/options';
-import { UsageError } from '../cli/errors';
+import { runCommand } from '../cli/command';
+import { parseCount } from '../cli/count';
 import { progress } from '../cli/progress';
 import { startLocalCluster } from '../cluster/local-cluster';
 import type { StoreKind, StoreOptions } from '../cluster/stores/store';
@@ -15,12 +14,6 @@ import { clusterTlsFiles } from '../cluster/tls-config';
 import { median } from './median';
 import { startDevServer } from './throughput/dev-server';
 import { measureThroughput } from './throughput/measure';
-
-const USAGE = `npm run bench:throughput [-- --workflows <n>] [--runs <n>]
-
-Workflows per second for N greet workflows (default 1000), one and three worker processes, on
-plain, mTLS and mTLS plus codec, on memory, SQLite file and PostgreSQL stores, median of --runs
-(default 3); and the same load on \`temporal server start-dev\` as the reference. Never asserts.`;
 
 const NAMESPACE = 'samples';
 const SECURITIES = ['plain', 'mTLS', 'mTLS+codec'] as const;
@@ -34,14 +27,6 @@ interface Row {
   store: string;
   workers: number;
   perSecond: number;
-}
-
-function whole(flag: string, text: string | undefined, fallback: number, least: number): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < least)
-    throw new UsageError(`${flag} is "${text}".`, `give a whole number of at least ${least}.`);
-  return value;
 }
 
 const appFor = (security: Security) => (security === 'plain' ? 'plain' : 'local-mtls');
@@ -90,67 +75,73 @@ function goals(rows: Row[]): string[] {
  * `npm run bench:throughput`: the local cluster's workflow throughput by security, store and
  * worker count, against the Temporal CLI's dev server. Reports, never asserts.
  */
-runMain(async () => {
-  const { values } = parseArgs({
-    options: { workflows: { type: 'string' }, runs: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  const workflows = whole('--workflows', values.workflows, 1000, 1);
-  const runs = whole('--runs', values.runs, 3, 1);
-  await generateCertificates({ outDir: DEFAULT_CERTS_DIR });
-  const tls = clusterTlsFiles(DEFAULT_CERTS_DIR, DEFAULT_SERVER_NAME);
-  const codecKeys = `v1=${randomBytes(32).toString('base64')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-throughput-'));
-  const rows: Row[] = [];
-  const measure = async (server: string, security: Security, store: string, address: string) => {
-    for (const workers of WORKER_COUNTS) {
-      const env: Record<string, string> = { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: NAMESPACE };
-      if (security === 'mTLS+codec') env.PAYLOAD_CODEC_KEYS = codecKeys;
-      const label = `${server} ${security} ${store}, ${workers} worker(s)`;
-      const rates = await measureThroughput({
-        app: appFor(security),
-        env,
-        workers,
-        workflows,
-        runs,
-        onRun: (run, perSecond) => progress(`${label}: run ${run}/${runs} ${perSecond.toFixed(0)} workflows/s`),
-      });
-      rows.push({ server, security, store, workers, perSecond: median(rates) });
-    }
-  };
-  const started = Date.now();
-  try {
-    for (const store of STORES) {
-      for (const security of SECURITIES) {
-        const cluster = await startLocalCluster({
-          namespaces: [NAMESPACE],
-          tls: security === 'plain' ? undefined : tls,
-          store: storeIn(store, join(dataDir, security)),
-          onProgress: progress,
+runCommand(
+  {
+    usage: 'npm run bench:throughput --',
+    summary:
+      'Workflows per second for N greet workflows, one and three worker processes, on plain, mTLS and mTLS plus ' +
+      'codec, on memory, SQLite file and PostgreSQL stores, median of several runs; and the same load on ' +
+      '`temporal server start-dev` as the reference. Reports, never asserts.',
+    options: {
+      workflows: { type: 'string', value: '<n>', default: '1000', description: 'workflows per run' },
+      runs: { type: 'string', value: '<n>', default: '3', description: 'runs to take the median of' },
+    },
+  },
+  async (values) => {
+    const workflows = parseCount('workflows', values.workflows);
+    const runs = parseCount('runs', values.runs);
+    await generateCertificates({ outDir: DEFAULT_CERTS_DIR });
+    const tls = clusterTlsFiles(DEFAULT_CERTS_DIR, DEFAULT_SERVER_NAME);
+    const codecKeys = `v1=${randomBytes(32).toString('base64')}`;
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-throughput-'));
+    const rows: Row[] = [];
+    const measure = async (server: string, security: Security, store: string, address: string) => {
+      for (const workers of WORKER_COUNTS) {
+        const env: Record<string, string> = { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: NAMESPACE };
+        if (security === 'mTLS+codec') env.PAYLOAD_CODEC_KEYS = codecKeys;
+        const label = `${server} ${security} ${store}, ${workers} worker(s)`;
+        const rates = await measureThroughput({
+          app: appFor(security),
+          env,
+          workers,
+          workflows,
+          runs,
+          onRun: (run, perSecond) => progress(`${label}: run ${run}/${runs} ${perSecond.toFixed(0)} workflows/s`),
         });
-        try {
-          await measure('local', security, store, cluster.address);
-        } finally {
-          await cluster.stop();
+        rows.push({ server, security, store, workers, perSecond: median(rates) });
+      }
+    };
+    const started = Date.now();
+    try {
+      for (const store of STORES) {
+        for (const security of SECURITIES) {
+          const cluster = await startLocalCluster({
+            namespaces: [NAMESPACE],
+            tls: security === 'plain' ? undefined : tls,
+            store: storeIn(store, join(dataDir, security)),
+            onProgress: progress,
+          });
+          try {
+            await measure('local', security, store, cluster.address);
+          } finally {
+            await cluster.stop();
+          }
         }
       }
-    }
-    const devServer = await startDevServer(NAMESPACE);
-    try {
-      await measure('start-dev', 'plain', 'memory', devServer.address);
+      const devServer = await startDevServer(NAMESPACE);
+      try {
+        await measure('start-dev', 'plain', 'memory', devServer.address);
+      } finally {
+        await devServer.stop();
+      }
     } finally {
-      await devServer.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  console.log(
-    `${workflows} greet workflows per run, median of ${runs} runs, ${((Date.now() - started) / 1000).toFixed(0)} s in all:\n`,
-  );
-  console.log(formatTable(rows));
-  console.log('');
-  goals(rows).forEach((line) => console.log(line));
-});
+    console.log(
+      `${workflows} greet workflows per run, median of ${runs} runs, ${((Date.now() - started) / 1000).toFixed(0)} s in all:\n`,
+    );
+    console.log(formatTable(rows));
+    console.log('');
+    goals(rows).forEach((line) => console.log(line));
+  },
+);

@@ -1,33 +1,26 @@
-import { parseArgs } from 'node:util';
-import { runMain } from '@temporal-samples/connection';
+import { runCommand } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import { ensureBaseImage } from './base-image';
 import { podman } from './podman';
 
-const USAGE = `Usage: node tools/dist/containers/cli.js base-image
-
-Makes (once) and prints a local base image for the apps' Dockerfiles on a machine without a
-container registry: Debian bookworm from Debian's packages (mmdebstrap) with this machine's Node
-and npm, imported into podman. Build an app image on it with
-  podman build --network=host -f apps/<app>/Dockerfile --build-arg APP=<app> --build-arg BASE_IMAGE=<printed tag> .
-
-Options:
-  -h, --help  this text`;
-
-runMain(async () => {
-  const { values, positionals } = parseArgs({
-    options: { help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (positionals[0] !== 'base-image') {
-    throw new UsageError(
-      `Unknown command "${positionals[0] ?? ''}".`,
-      `run: node tools/dist/containers/cli.js base-image (see --help).`,
-    );
-  }
-  console.log(ensureBaseImage(podman()));
-});
+runCommand(
+  {
+    usage: 'node tools/dist/containers/cli.js',
+    positionals: 'base-image',
+    summary:
+      "Makes (once) and prints a local base image for the apps' Dockerfiles on a machine without a container " +
+      "registry: Debian bookworm from Debian's packages (mmdebstrap) with this machine's Node and npm, imported " +
+      'into podman. Build an app image on it with: podman build --network=host -f apps/<app>/Dockerfile ' +
+      '--build-arg APP=<app> --build-arg BASE_IMAGE=<printed tag> .',
+    options: {},
+  },
+  async (_values, positionals) => {
+    if (positionals[0] !== 'base-image') {
+      throw new UsageError(
+        `Unknown command "${positionals[0] ?? ''}".`,
+        'run: node tools/dist/containers/cli.js base-image (see --help).',
+      );
+    }
+    console.log(ensureBaseImage(podman()));
+  },
+);
