@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
@@ -7,14 +7,23 @@ import { WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
 const run = promisify(execFile);
 const TOOLS_DIST = join(WORKSPACE_ROOT, 'tools', 'dist');
 
-/** Every built command-line entry point of the tools: each folder's cli.js and the benchmarks. */
-const entryPoints = readdirSync(TOOLS_DIST, { recursive: true, encoding: 'utf8' })
-  .filter((file) => /(^|\/)cli\.js$/.test(file) || /^bench\/[^/]+\.js$/.test(file))
-  .sort();
+/** Every built command-line entry point of the tools: each folder's cli.js, and the scripts package.json runs. */
+const scripts: Record<string, string> = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'package.json'), 'utf8')).scripts;
+const scriptEntries = Object.values(scripts).flatMap((line) =>
+  [...line.matchAll(/node tools\/dist\/([\w/-]+\.js)/g)].map((match) => match[1]),
+);
+const entryPoints = [
+  ...new Set([
+    ...readdirSync(TOOLS_DIST, { recursive: true, encoding: 'utf8' }).filter((file) => /(^|\/)cli\.js$/.test(file)),
+    ...scriptEntries,
+  ]),
+].sort();
 
 describe('every tool answers --help and refuses a bad flag', () => {
   it('finds the tools', () => {
-    expect(entryPoints).toEqual(expect.arrayContaining(['certs/cli.js', 'cluster/cli.js', 'tokens/cli.js']));
+    expect(entryPoints).toEqual(
+      expect.arrayContaining(['certs/cli.js', 'cluster/cli.js', 'tokens/cli.js', 'bench/throughput.js']),
+    );
     expect(entryPoints.length).toBeGreaterThanOrEqual(10);
   });
 
