@@ -20,6 +20,8 @@ import { startWebUi, type WebUi, type WebUiOptions } from './web-ui';
 export interface LocalClusterOptions {
   /** The frontend port; by default every service gets a free port. */
   frontendPort?: number;
+  /** Every service's ports, e.g. to restart a cluster where its clients expect it. */
+  ports?: ServerPorts;
   namespaces: string[];
   /** Mutual TLS on the frontend and between the cluster's services; plaintext without it. */
   tls?: ClusterTlsFiles;
@@ -88,7 +90,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const storeOptions = options.store ?? { kind: 'memory' };
   checkOptions(options, topology, storeOptions);
   const binary = options.binary ?? (await ensureServerBinary());
-  const ports = await clusterPorts(options.frontendPort, storeOptions);
+  const ports = options.ports ?? (await clusterPorts(options.frontendPort, storeOptions));
   const runDir = mkdtempSync(join(tmpdir(), 'temporal-local-'));
   const jwks: JwksServer | undefined = options.tokenSigningKey
     ? await startJwksServer([options.tokenSigningKey])
