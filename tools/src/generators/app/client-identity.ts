@@ -23,9 +23,10 @@ export function ownClientCertificate(
   setEnvValue(tree, envFile, 'TEMPORAL_TLS_CLIENT_CERT_PATH', `${certsDir}/clients/${name}.pem`);
   setEnvValue(tree, envFile, 'TEMPORAL_TLS_CLIENT_KEY_PATH', `${certsDir}/clients/${name}.key`);
   const outDir = join(tree.root, appDir, certsDir);
-  // Through Nx, so the certificate tool is built first: a fresh clone has no built libraries.
+  // Through Nx, so the certificate tool is built first (a fresh clone has no built libraries); the new
+  // app's project references are `nx sync`'s job afterwards, as for any generated project.
   return () => {
-    execFileSync('npx', ['nx', 'run', 'tools:certs', '--', '--client', name, '--out', outDir], {
+    execFileSync('npx', ['nx', 'run', 'tools:certs', '--skip-sync', '--', '--client', name, '--out', outDir], {
       cwd: tree.root,
       stdio: 'inherit',
     });
