@@ -37,6 +37,10 @@ export function startScript(script: string, options: StartAppOptions = {}): AppR
   return startCommand(process.execPath, [script, ...(options.args ?? [])], { ...options, args: [] });
 }
 
+/** Programs started here that are still running; a test run that ends early stops them too (SIGTERM, so servers clean up). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGTERM')));
+
 /** Runs any program from the workspace root (e.g. the Temporal CLI) and watches what it prints. */
 export function startCommand(command: string, args: string[], options: StartAppOptions = {}): AppRun {
   const name = [command, ...args].join(' ').split('/').slice(-2).join('/').slice(0, 60);
@@ -45,6 +49,8 @@ export function startCommand(command: string, args: string[], options: StartAppO
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('close', () => running.delete(child));
   let text = '';
   let pending = '';
   const listeners = new Set<() => void>();
