@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { GoBinaryError } from '../cli/errors';
+import { onPath } from '../cli/on-path';
 import { progress } from '../cli/progress';
 
 /** A Temporal program built from its Go module with `go install`, once per machine. */
@@ -48,11 +49,11 @@ export function findBinary(binary: GoBinary, env: NodeJS.ProcessEnv = process.en
   return binary.onPath ? pinnedOnPath(binary.onPath, env) : undefined;
 }
 
-function pinnedOnPath(onPath: NonNullable<GoBinary['onPath']>, env: NodeJS.ProcessEnv): string | undefined {
-  const found = spawnSync('sh', ['-c', `command -v ${onPath.command}`], { env, encoding: 'utf8' }).stdout?.trim();
+function pinnedOnPath(pinned: NonNullable<GoBinary['onPath']>, env: NodeJS.ProcessEnv): string | undefined {
+  const found = onPath(pinned.command, env);
   if (!found) return undefined;
-  const version = spawnSync(found, onPath.versionArgs, { encoding: 'utf8', timeout: 5_000 });
-  return onPath.version.test(`${version.stdout ?? ''}${version.stderr ?? ''}`) ? found : undefined;
+  const version = spawnSync(found, pinned.versionArgs, { encoding: 'utf8', timeout: 5_000 });
+  return pinned.version.test(`${version.stdout ?? ''}${version.stderr ?? ''}`) ? found : undefined;
 }
 
 function goInstall(binary: GoBinary, gobin: string): Promise<void> {

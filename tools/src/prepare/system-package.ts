@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { ErrorWithFix } from '@temporal-samples/connection';
+import { onPath } from '../cli/on-path';
 import { progress } from '../cli/progress';
 
 export class SystemPackageError extends ErrorWithFix {}
@@ -24,7 +25,7 @@ function isInstalled(command: string): boolean {
       return false;
     }
   }
-  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+  return onPath(command) !== undefined;
 }
 
 const canInstall = () => process.getuid?.() === 0 && isInstalled('apt-get');
