@@ -8,6 +8,9 @@ export function appClient(app: string, env: Record<string, string>): Promise<Cli
   return connectClient(profile);
 }
 
+/** Jest's limit for a test that runs a 1,000-workflow load on this machine: twice the default e2e test timeout. */
+export const LOAD_TEST_TIMEOUT_MS = 240_000;
+
 export interface Load {
   handles: WorkflowHandle[];
   names: string[];
@@ -43,8 +46,8 @@ export interface Tally {
   failed: string[];
 }
 
-/** Waits for every workflow's result and counts it: right result, wrong result, or failure. */
-export async function tally(load: Load, concurrency = 50): Promise<Tally> {
+/** Waits for every workflow's result and counts it: right result, wrong result, or failure; `progress.settled` counts as it goes. */
+export async function tally(load: Load, progress = { settled: 0 }, concurrency = 50): Promise<Tally> {
   const result: Tally = { completed: 0, wrong: [], failed: [] };
   let next = 0;
   const lane = async () => {
@@ -57,6 +60,7 @@ export async function tally(load: Load, concurrency = 50): Promise<Tally> {
       } catch (error) {
         result.failed.push(`${handle.workflowId}: ${(error as Error).message}`);
       }
+      progress.settled += 1;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, lane));
