@@ -18,11 +18,13 @@ import { freePort, isListening } from '@temporal-samples/tools/cluster/ports';
 import { withBrowser } from './support/browser';
 import { requireCliBinary } from './support/temporal-cli';
 import { startTestCluster } from './support/test-cluster';
+import { TIMEOUTS } from './support/timeouts';
 
 const run = promisify(execFile);
 const KEYS = `v1=${randomBytes(32).toString('base64')}`;
 const CODEC_TOKEN = randomBytes(16).toString('hex');
 const SCREENSHOTS = join(WORKSPACE_ROOT, 'tmp', 'screenshots');
+const refusalsIn = (output: string) => output.split('\n').filter((line) => line.startsWith('Refused ')).length;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startCodecServer(env: Record<string, string>): Promise<{ server: AppRun; url: string }> {
@@ -102,12 +104,20 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
       expect(json).toContain(`"data": "${base64Of('"Ada Secret"')}"`);
     });
 
-    it('with a wrong --codec-auth the codec server refuses and nothing is decrypted', async () => {
-      const outcome = await show(...withCodec('Bearer wrong')).then(
+    it('with a wrong --codec-auth the codec server refuses the call and nothing is decrypted', async () => {
+      const refusedBefore = refusalsIn(codec.server.output());
+      const outcome = await show('--output', 'json', ...withCodec('Bearer wrong-token')).then(
         ({ stdout }) => stdout,
         (error: { stdout?: string; stderr?: string }) => `${error.stdout}${error.stderr}`,
       );
+      expect(refusalsIn(codec.server.output())).toBeGreaterThan(refusedBefore);
+      expect(codec.server.output()).toMatch(
+        /^Refused \/samples\/decode for namespace "samples": 401 wrong bearer token\.$/m,
+      );
+      expect(codec.server.output()).not.toContain('wrong-token');
       expect(outcome).not.toMatch(/Hello, Ada Secret!/);
+      expect(outcome).not.toContain(base64Of('"Ada Secret"'));
+      expect(outcome).not.toContain(base64Of('"Hello, Ada Secret!"'));
     });
   });
 
@@ -130,7 +140,8 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
         env: { HOME: home },
       });
       for (let waited = 0; !(await isListening(port)) || !(await isListening(uiPort)); waited += 100) {
-        if (waited > 60_000) throw new Error(`start-dev did not listen within 60 s:\n${devServer.output()}`);
+        if (waited > TIMEOUTS.ready)
+          throw new Error(`start-dev did not listen within ${TIMEOUTS.ready / 1000} s:\n${devServer.output()}`);
         await sleep(100);
       }
     });
@@ -163,8 +174,8 @@ describe('decoding through the codec server with the real Temporal CLI and Web U
             decodeCalls.push(`${request.method()} ${new URL(request.url()).pathname}`);
         });
         await page.goto(`${uiOrigin}/namespaces/default/workflows/${encodeURIComponent(workflowId)}/${runId}/history`);
-        await page.getByText('Hello, Grace Hopper!').first().waitFor({ state: 'visible', timeout: 30_000 });
-        await page.getByText('"Grace Hopper"').first().waitFor({ state: 'visible', timeout: 10_000 });
+        await page.getByText('Hello, Grace Hopper!').first().waitFor({ state: 'visible', timeout: TIMEOUTS.step });
+        await page.getByText('"Grace Hopper"').first().waitFor({ state: 'visible', timeout: TIMEOUTS.step });
         await page.screenshot({ path: screenshot, fullPage: true });
         expect(decodeCalls).toContain('POST /default/decode');
         expect(await page.locator('body').innerText()).not.toContain('binary/encrypted');

@@ -15,6 +15,7 @@ import type { CheckResult } from '@temporal-samples/tools/doctor/check';
 import { mintToken, type Role } from '@temporal-samples/tools/tokens/mint-token';
 import { loadOrCreateSigningKey } from '@temporal-samples/tools/tokens/signing-key';
 import { TARGET_CLUSTERS, type DeploymentTarget } from './support/target-clusters';
+import { TIMEOUTS } from './support/timeouts';
 
 const DOCTOR = join(WORKSPACE_ROOT, 'tools', 'dist', 'doctor', 'cli.js');
 
@@ -73,7 +74,7 @@ describe('doctor against the real local clusters', () => {
     bad.foreign = await generateForeignClient(badDir, 'foreign');
     bad.expired = await generateExpiredClient(DEFAULT_CERTS_DIR, badDir, 'expired');
     bad.mismatched = await generateMismatchedClient(DEFAULT_CERTS_DIR, badDir, 'mismatched');
-  }, 120_000);
+  }, TIMEOUTS.ready);
 
   afterAll(async () => {
     await Promise.all(Object.values(clusters).map((cluster) => cluster?.stop()));

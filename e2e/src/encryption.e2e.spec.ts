@@ -5,7 +5,9 @@ import type { Payload } from '@temporalio/common';
 import type { Connection } from '@temporalio/client';
 import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
+import { appClient, startGreetings } from '@temporal-samples/tools/apps/greetings';
 import { startTestCluster } from './support/test-cluster';
+import { TIMEOUTS } from './support/timeouts';
 
 const NAMESPACE = 'samples';
 const keyFor = (id: string) => `${id}=${randomBytes(32).toString('base64')}`;
@@ -92,16 +94,49 @@ describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real 
     const after = await runWorkflow(`${v2},${v1}`, 'After');
 
     const afterPayloads = await historyPayloads(after);
+    expect(afterPayloads.length).toBeGreaterThanOrEqual(4);
     expect(afterPayloads.every((payload) => metadataOf(payload, 'encryption-key-id') === 'v2')).toBe(true);
     const oldValues = await decodedValues(await historyPayloads(before), `${v2},${v1}`);
     expect(oldValues).toContain('Hello, Before!');
   });
 
-  it('a worker without the key that wrote a workflow fails loudly, naming the key id', async () => {
-    const workflowId = await runWorkflow(v1, 'Locked');
-    const payloads = await historyPayloads(workflowId);
-    await expect(decodedValues(payloads, v2)).rejects.toThrow(
-      /encrypted with key "v1", which is not among the loaded keys \(v2\)/,
-    );
+  async function workflowTaskFailure(workflowId: string): Promise<string | undefined> {
+    const history = await raw.workflowService.getWorkflowExecutionHistory({
+      namespace: NAMESPACE,
+      execution: { workflowId },
+    });
+    const failed = history.history?.events?.find((event) => event.workflowTaskFailedEventAttributes);
+    return failed?.workflowTaskFailedEventAttributes?.failure?.message ?? undefined;
+  }
+
+  it('a worker without the key that wrote a workflow fails its tasks loudly, naming the key id; with the key it completes', async () => {
+    const taskQueue = `locked-${Date.now()}`;
+    const starter = await appClient('plain', { TEMPORAL_ADDRESS: cluster.address, PAYLOAD_CODEC_KEYS: v1 });
+    try {
+      const [handle] = await startGreetings(starter.client, taskQueue, ['Locked']);
+      const env = { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_TASK_QUEUE: taskQueue };
+      const keyless = startApp('plain', 'worker', { env: { ...env, PAYLOAD_CODEC_KEYS: v2 } });
+      let failure: string | undefined;
+      try {
+        await keyless.waitFor(/Worker polling/);
+        const deadline = Date.now() + TIMEOUTS.step;
+        while (!(failure = await workflowTaskFailure(handle.workflowId)) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      } finally {
+        expect(await keyless.stop()).toBe(0);
+      }
+      expect(failure).toMatch(/encrypted with key "v1", which is not among the loaded keys \(v2\)/);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+
+      const keyed = startApp('plain', 'worker', { env: { ...env, PAYLOAD_CODEC_KEYS: `${v1},${v2}` } });
+      try {
+        expect(await handle.result()).toBe('Hello, Locked!');
+      } finally {
+        await keyed.stop();
+      }
+    } finally {
+      await starter.close();
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
+import { startScript } from '@temporal-samples/tools/apps/app-process';
 import { TARGET_CLUSTERS, type DeploymentTarget } from './support/target-clusters';
 import { copyWorkspace, type WorkspaceCopy } from './support/workspace-copy';
+import { TIMEOUTS } from './support/timeouts';
 
 const run = promisify(execFile);
 /** Nx in the copy: no daemon left behind, plain output. */
@@ -69,7 +70,7 @@ describe('nx g @temporal-samples/tools:app in a copy of the workspace, one app p
       Object.values(APPS).join(','),
       '--output-style=static',
     );
-  }, 300_000);
+  }, TIMEOUTS.long);
 
   afterAll(() => workspace?.remove());
 
@@ -106,12 +107,18 @@ describe('nx g @temporal-samples/tools:app in a copy of the workspace, one app p
         await cluster.stop();
       }
     },
-    60_000,
+    TIMEOUTS.test,
   );
 
-  it('a generated .env.local is git-ignored', async () => {
-    await expect(
-      run('git', ['check-ignore', '-q', 'apps/billing/.env.local'], { cwd: WORKSPACE_ROOT }),
-    ).resolves.toBeDefined();
+  it("each generated app's .env.local, where a user keeps secrets, is ignored by git while its other files are not", async () => {
+    for (const name of Object.values(APPS)) {
+      writeFileSync(join(workspace.root, 'apps', name, '.env.local'), 'TEMPORAL_API_KEY=not-for-git\n');
+      const { stdout } = await run('git', ['status', '--porcelain', '--untracked-files=all', `apps/${name}`], {
+        cwd: workspace.root,
+      });
+      const listed = stdout.split('\n').map((line) => line.slice(3));
+      expect(listed).toContain(`apps/${name}/project.json`);
+      expect(listed).not.toContain(`apps/${name}/.env.local`);
+    }
   });
 });

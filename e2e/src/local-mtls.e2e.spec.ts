@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostAndPort, probeTls } from '@temporal-samples/connection/tools';
@@ -21,6 +21,7 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
   let worker: AppRun;
   let badDir: string;
   const bad: Record<string, { certPath: string; keyPath: string }> = {};
+  let foreignCa: string;
 
   beforeAll(async () => {
     [cluster, plainCluster] = await Promise.all([
@@ -28,7 +29,10 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
       startTestCluster([NAMESPACE]),
     ]);
     badDir = mkdtempSync(join(tmpdir(), 'bad-certs-'));
-    bad.foreign = await generateForeignClient(badDir, 'foreign');
+    const foreign = await generateForeignClient(badDir, 'foreign');
+    bad.foreign = foreign;
+    foreignCa = join(badDir, 'foreign-ca.pem');
+    writeFileSync(foreignCa, foreign.caPem);
     bad.expired = await generateExpiredClient(DEFAULT_CERTS_DIR, badDir, 'expired');
     bad.mismatched = await generateMismatchedClient(DEFAULT_CERTS_DIR, badDir, 'mismatched');
     worker = startApp('local-mtls', 'worker', { env: { TEMPORAL_ADDRESS: cluster.address } });
@@ -100,6 +104,21 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
       'a wrong server name (spoofing protection)',
       () => ({ TEMPORAL_TLS_SERVER_NAME: 'evil.example' }),
       /certificate is not valid for "evil\.example".*it names localhost, temporal\.local[\s\S]*impostor[\s\S]*Fix: /,
+    ],
+    [
+      'host verification switched off (TEMPORAL_TLS_DISABLE_HOST_VERIFICATION=true)',
+      () => ({ TEMPORAL_TLS_DISABLE_HOST_VERIFICATION: 'true' }),
+      /TEMPORAL_TLS_DISABLE_HOST_VERIFICATION .*asks to skip the server certificate host check[\s\S]*Fix: remove it/,
+    ],
+    [
+      "no server CA (the system's CAs do not know the cluster's)",
+      () => ({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: '' }),
+      /The server's certificate is not trusted: .*this client trusts the system's trusted CAs[\s\S]*Fix: set TEMPORAL_TLS_SERVER_CA_CERT_PATH/,
+    ],
+    [
+      'a wrong server CA',
+      () => ({ TEMPORAL_TLS_SERVER_CA_CERT_PATH: foreignCa }),
+      /The server's certificate is not trusted: .*this client trusts the CA in .*TEMPORAL_TLS_SERVER_CA_CERT_PATH[\s\S]*Fix: set TEMPORAL_TLS_SERVER_CA_CERT_PATH/,
     ],
     [
       'a plaintext client on the TLS port',

@@ -6,6 +6,7 @@ import { appDir, startCommand, WORKSPACE_ROOT, type AppRun } from '@temporal-sam
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { secretVolume, type SecretVolume } from './support/secret-volume';
 import { startTestCluster } from './support/test-cluster';
+import { TIMEOUTS } from './support/timeouts';
 
 const NAMESPACE = 'samples';
 const TASK_QUEUE = 'packaged-greetings';
@@ -35,7 +36,7 @@ describe('the package target: apps/local-mtls/dist/package alone, outside the wo
     });
     cluster = await started;
     secret = secretVolume('local-mtls');
-  }, 600_000);
+  }, TIMEOUTS.long);
 
   afterAll(async () => {
     await worker?.stop('SIGKILL');
@@ -66,7 +67,7 @@ describe('the package target: apps/local-mtls/dist/package alone, outside the wo
 
   it('runs the worker and the client against the mTLS cluster, and the worker stops on SIGTERM', async () => {
     worker = run('dist/worker.js');
-    await worker.waitFor(new RegExp(`Worker polling task queue "${TASK_QUEUE}"`), 60_000);
+    await worker.waitFor(new RegExp(`Worker polling task queue "${TASK_QUEUE}"`), TIMEOUTS.ready);
     const client = run('dist/client.js', ['package']);
     expect(await client.exited).toBe(0);
     expect(client.output()).toMatch(/^Result: Hello, package!$/m);

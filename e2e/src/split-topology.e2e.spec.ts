@@ -6,6 +6,7 @@ import { certificatePaths, DEFAULT_CERTS_DIR } from '@temporal-samples/tools/cer
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { probeGrpc } from './support/grpc-probe';
 import { startTestCluster } from './support/test-cluster';
+import { TIMEOUTS } from './support/timeouts';
 
 const NAMESPACE = 'samples';
 
@@ -29,8 +30,8 @@ describe('the split topology over mutual TLS: five server processes on PostgreSQ
       store: { kind: 'postgres', dir },
     });
     worker = startApp('local-mtls', 'worker', { env: { TEMPORAL_ADDRESS: cluster.frontendAddresses[1] } });
-    await worker.waitFor(/Worker polling/, 120_000);
-  }, 240_000);
+    await worker.waitFor(/Worker polling/, TIMEOUTS.ready);
+  }, TIMEOUTS.long);
 
   afterAll(async () => {
     await worker?.stop();
@@ -56,25 +57,26 @@ describe('the split topology over mutual TLS: five server processes on PostgreSQ
   });
 
   it.each(['history', 'matching', 'worker'] as const)(
-    "the %s service's gRPC port takes only the internode certificate",
+    "the %s service's gRPC port takes only the internode certificate: plaintext, no certificate and the app's are refused",
     async (service) => {
       const address = `127.0.0.1:${cluster.ports[service]}`;
       const internodeName = `internode.${cluster.tls?.serverName}`;
       const probe = (client?: { cert: string; key: string }) =>
         probeGrpc(address, { serverCa: certs.serverCa.cert, serverName: internodeName, client });
+      expect(await probeGrpc(address)).toMatch(/^refused/);
       expect(await probe()).toMatch(/^refused/);
       expect(await probe(certs.client('local-mtls'))).toMatch(/^refused/);
       expect(await probe(certs.internode)).toBe('answered');
     },
   );
 
-  it('both frontends refuse a client without a certificate', async () => {
+  it("both frontends refuse plaintext, no certificate and the internode certificate, and take the app's", async () => {
     for (const address of cluster.frontendAddresses) {
-      const serverName = cluster.tls?.serverName ?? '';
-      expect(await probeGrpc(address, { serverCa: certs.serverCa.cert, serverName })).toMatch(/^refused/);
-      expect(
-        await probeGrpc(address, { serverCa: certs.serverCa.cert, serverName, client: certs.client('local-mtls') }),
-      ).toBe('answered');
+      const tls = { serverCa: certs.serverCa.cert, serverName: cluster.tls?.serverName ?? '' };
+      expect(await probeGrpc(address)).toMatch(/^refused/);
+      expect(await probeGrpc(address, tls)).toMatch(/^refused/);
+      expect(await probeGrpc(address, { ...tls, client: certs.internode })).toMatch(/^refused/);
+      expect(await probeGrpc(address, { ...tls, client: certs.client('local-mtls') })).toBe('answered');
     }
   });
 

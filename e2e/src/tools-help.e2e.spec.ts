@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
+import { TIMEOUTS } from './support/timeouts';
 
 const run = promisify(execFile);
 const TOOLS_DIST = join(WORKSPACE_ROOT, 'tools', 'dist');
@@ -28,13 +29,13 @@ describe('every tool answers --help and refuses a bad flag', () => {
   });
 
   it.each(entryPoints)('%s --help prints its usage and exits 0', async (file) => {
-    const { stdout } = await run(process.execPath, [join(TOOLS_DIST, file), '--help'], { timeout: 60_000 });
+    const { stdout } = await run(process.execPath, [join(TOOLS_DIST, file), '--help'], { timeout: TIMEOUTS.ready });
     expect(stdout).toMatch(/^Usage: \S/);
     expect(stdout).toContain('--help');
   });
 
   it.each(entryPoints)('%s --bogus exits 2 naming the flag', async (file) => {
-    const failure = run(process.execPath, [join(TOOLS_DIST, file), '--bogus'], { timeout: 60_000 });
+    const failure = run(process.execPath, [join(TOOLS_DIST, file), '--bogus'], { timeout: TIMEOUTS.ready });
     await expect(failure).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/Unknown option '--bogus'[\s\S]*--help/),

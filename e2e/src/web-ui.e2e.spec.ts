@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startApp, startScript, WORKSPACE_ROOT, type AppRun } from '@temporal-samples/tools/apps/app-process';
 import { freePort, freePorts } from '@temporal-samples/tools/cluster/ports';
 import { withBrowser } from './support/browser';
+import { TIMEOUTS } from './support/timeouts';
 
 const KEYS = `v1=${randomBytes(32).toString('base64')}`;
 const SCREENSHOTS = join(WORKSPACE_ROOT, 'tmp', 'screenshots');
@@ -12,7 +13,7 @@ const SCREENSHOTS = join(WORKSPACE_ROOT, 'tmp', 'screenshots');
 async function runEncryptedWorkflow(env: Record<string, string>, name: string): Promise<string> {
   const worker = startApp('local-mtls', 'worker', { env });
   try {
-    await worker.waitFor(/Worker polling/, 120_000);
+    await worker.waitFor(/Worker polling/, TIMEOUTS.ready);
     const client = startApp('local-mtls', 'client', { env, args: [name] });
     expect(await client.exited).toBe(0);
     expect(client.output()).toContain(`Result: Hello, ${name}!`);
@@ -34,9 +35,9 @@ describe('the Web UI of `local-mtls:server`, in a real browser', () => {
       args: ['--env-dir', 'apps/local-mtls', '--port', String(port), '--ui-port', String(uiPort), '--store', 'memory'],
       env: { PAYLOAD_CODEC_KEYS: KEYS },
     });
-    const line = await server.waitFor(/Web UI: /, 170_000);
+    const line = await server.waitFor(/Web UI: /, TIMEOUTS.test);
     uiUrl = /Web UI: (http\S+)/.exec(line)?.[1] ?? '';
-  }, 180_000);
+  }, TIMEOUTS.long);
 
   afterAll(async () => {
     await server?.stop('SIGINT');
@@ -62,10 +63,10 @@ describe('the Web UI of `local-mtls:server`, in a real browser', () => {
       const page = await browser.newPage();
       await page.goto(`${uiUrl}/namespaces/samples/workflows`);
       const link = page.locator(`a[href*="${workflowId}"]`).first();
-      await link.waitFor({ state: 'visible', timeout: 30_000 });
+      await link.waitFor({ state: 'visible', timeout: TIMEOUTS.step });
       await page.screenshot({ path: listShot, fullPage: true });
       await page.goto(new URL((await link.getAttribute('href')) ?? '', uiUrl).toString());
-      await page.getByText('Hello, Grace Hopper!').first().waitFor({ state: 'visible', timeout: 30_000 });
+      await page.getByText('Hello, Grace Hopper!').first().waitFor({ state: 'visible', timeout: TIMEOUTS.step });
       await page.screenshot({ path: workflowShot, fullPage: true });
       expect(await page.locator('body').innerText()).not.toContain('binary/encrypted');
     });

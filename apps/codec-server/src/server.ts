@@ -25,6 +25,8 @@ runMain(async () => {
     authToken: settings.authToken,
     namespaceAccess: accessTokens && namespaceAccess(accessTokens),
     maxBodyBytes: settings.maxBodyBytes,
+    onRefused: ({ status, reason, namespace, path }) =>
+      console.log(`Refused ${path} for namespace "${namespace}": ${status} ${reason}.`),
   });
   const server: Server = settings.tls ? createHttpsServer(settings.tls, handler) : createHttpServer(handler);
   await new Promise<void>((resolve, reject) => {

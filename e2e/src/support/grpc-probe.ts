@@ -9,14 +9,15 @@ export interface ProbeTls {
 }
 
 /**
- * One gRPC health check over TLS, as any client would make it: 'answered' when the server took
- * the call (whatever the health status), else the first line of the error (TLS refusals land here).
+ * One gRPC health check, as any client would make it, over TLS or (without `tls`) in plaintext:
+ * 'answered' when the server took the call (whatever the health status), else the first line of
+ * the error (TLS refusals land here).
  */
-export async function probeGrpc(address: string, tls: ProbeTls): Promise<string> {
+export async function probeGrpc(address: string, tls?: ProbeTls): Promise<string> {
   const connection = Connection.lazy({
     address,
     connectTimeout: 5_000,
-    tls: {
+    tls: tls && {
       serverRootCACertificate: readFileSync(tls.serverCa),
       serverNameOverride: tls.serverName,
       clientCertPair: tls.client && { crt: readFileSync(tls.client.cert), key: readFileSync(tls.client.key) },

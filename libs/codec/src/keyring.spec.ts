@@ -22,6 +22,7 @@ describe('keyring', () => {
     const attempt = () => parseKeyList(raw.replace(/=/g, ''));
     expect(attempt).toThrow(CodecKeyError);
     expect(attempt).toThrow(/Key entry 1 is not <id>=<base64 key>/);
+    expect.assertions(3);
     try {
       attempt();
     } catch (error) {

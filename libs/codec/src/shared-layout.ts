@@ -8,8 +8,8 @@ import { protoDecodePayload, protoEncodePayload } from './payload-proto';
 
 export const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
-/** Cipher output is copied into the payload in pieces this size, while each is still in the CPU cache. */
-const PIECE_BYTES = 32 * 1024;
+/** Cipher output is copied into the payload in pieces this size, while each is still in the CPU's cache. */
+const PIECE_BYTES = 256 * 1024;
 
 /** Go's zlib codec: the whole payload, protobuf-encoded, zlib-compressed, under `encoding: binary/zlib`. */
 function zlibWrapped(payload: Payload): Payload | undefined {

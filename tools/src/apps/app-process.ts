@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { recordPid } from './pid-ledger';
 
 export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
 
@@ -14,7 +15,8 @@ export interface AppRun {
   exited: Promise<number | null>;
   /** Resolves when a printed line matches; rejects if the process exits first or time runs out. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends the signal (SIGINT unless given), then SIGKILL if the process has not exited within graceMs. */
+  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<number | null>;
 }
 
 export interface StartAppOptions {
@@ -37,6 +39,8 @@ export function startScript(script: string, options: StartAppOptions = {}): AppR
   return startCommand(process.execPath, [script, ...(options.args ?? [])], { ...options, args: [] });
 }
 
+const STOP_GRACE_MS = 20_000;
+
 /** Programs started here that are still running; a test run that ends early stops them too (SIGTERM, so servers clean up). */
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGTERM')));
@@ -50,6 +54,7 @@ export function startCommand(command: string, args: string[], options: StartAppO
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
+  recordPid(child.pid, name);
   child.once('close', () => running.delete(child));
   let text = '';
   let pending = '';
@@ -93,9 +98,13 @@ export function startCommand(command: string, args: string[], options: StartAppO
       check();
     });
 
-  const stop = async (signal: NodeJS.Signals = 'SIGINT') => {
-    if (!done) child.kill(signal);
-    return exited;
+  const stop = async (signal: NodeJS.Signals = 'SIGINT', graceMs = STOP_GRACE_MS) => {
+    if (done) return exited;
+    child.kill(signal);
+    const escalation = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    const code = await exited;
+    clearTimeout(escalation);
+    return code;
   };
 
   return { child, output: () => text, exited, waitFor, stop };

@@ -8,22 +8,38 @@ const SIZES = [
   ['64 KiB', 64 * 1024],
   ['1 MiB', 1024 * 1024],
 ] as const;
-const TARGET_BYTES = 128 * 1024 * 1024;
-const ROUNDS = 3;
+const BYTES_PER_SAMPLE = 8 * 1024 * 1024;
+const SAMPLES = 15;
 
 function mbPerSecond(bytes: number, ms: number): number {
   return bytes / (1024 * 1024) / (ms / 1000);
 }
 
-/** The best of a few rounds, in ms: the least disturbed by the rest of the machine. */
-async function time(runs: number, work: () => unknown): Promise<number> {
-  let best = Infinity;
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const started = performance.now();
-    for (let run = 0; run < runs; run += 1) await work();
-    best = Math.min(best, performance.now() - started);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+async function elapsed(runs: number, work: () => unknown): Promise<number> {
+  const started = performance.now();
+  for (let run = 0; run < runs; run += 1) await work();
+  return performance.now() - started;
+}
+
+/**
+ * The reference and the candidate timed in alternating samples, so a burst of load elsewhere on the
+ * machine hits both; the ratio is the median of the per-sample ratios.
+ */
+async function compare(size: number, reference: () => unknown, candidate: () => unknown) {
+  const runs = Math.max(8, Math.round(BYTES_PER_SAMPLE / size));
+  const ratios: number[] = [];
+  const referenceSpeeds: number[] = [];
+  const candidateSpeeds: number[] = [];
+  for (let sample = 0; sample < SAMPLES; sample += 1) {
+    const referenceMs = await elapsed(runs, reference);
+    const candidateMs = await elapsed(runs, candidate);
+    ratios.push(referenceMs / candidateMs);
+    referenceSpeeds.push(mbPerSecond(size * runs, referenceMs));
+    candidateSpeeds.push(mbPerSecond(size * runs, candidateMs));
   }
-  return best;
+  return { reference: median(referenceSpeeds), candidate: median(candidateSpeeds), ratio: median(ratios) };
 }
 
 function rawEncrypt(key: Buffer, data: Buffer) {
@@ -49,7 +65,8 @@ function rawDecrypt(key: Buffer, { iv, encrypted, tag }: ReturnType<typeof rawEn
 runCommand(
   {
     usage: 'npm run bench:codec --',
-    summary: 'Payload codec throughput (encode, decode) against the raw AES-256-GCM cipher at 1 KiB, 64 KiB and 1 MiB.',
+    summary:
+      'Payload codec throughput (encode, decode) against the raw AES-256-GCM cipher at 1 KiB, 64 KiB and 1 MiB: medians of alternating samples, ratios per sample.',
     options: {},
   },
   async () => {
@@ -59,22 +76,22 @@ runCommand(
     for (const [label, size] of SIZES) {
       const data = randomBytes(size);
       const payload: Payload = { metadata: { encoding: Buffer.from('binary/plain') }, data };
-      const runs = Math.max(20, Math.round(TARGET_BYTES / size));
       const [encoded] = await codec.encode([payload]);
-      await codec.decode([encoded]);
-
       const sealed = rawEncrypt(key, data);
-      const speed = async (work: () => unknown) => mbPerSecond(size * runs, await time(runs, work));
-      const rawEncryptSpeed = await speed(() => rawEncrypt(key, data));
-      const encodeSpeed = await speed(() => codec.encode([payload]));
-      const rawDecryptSpeed = await speed(() => rawDecrypt(key, sealed));
-      const decodeSpeed = await speed(() => codec.decode([encoded]));
-      const column = (value: number) => `${value.toFixed(0).padStart(6)} MB/s`;
-      const ratio = (value: number, raw: number) => `(${(value / raw).toFixed(2)}x)`;
-      console.log(
-        `${label.padEnd(8)} ${column(rawEncryptSpeed)}  ${column(encodeSpeed)} ${ratio(encodeSpeed, rawEncryptSpeed)}   ` +
-          `${column(rawDecryptSpeed)}  ${column(decodeSpeed)} ${ratio(decodeSpeed, rawDecryptSpeed)}`,
+      const encode = await compare(
+        size,
+        () => rawEncrypt(key, data),
+        () => codec.encode([payload]),
       );
+      const decode = await compare(
+        size,
+        () => rawDecrypt(key, sealed),
+        () => codec.decode([encoded]),
+      );
+      const column = (value: number) => `${value.toFixed(0).padStart(6)} MB/s`;
+      const cells = ({ reference, candidate, ratio }: typeof encode) =>
+        `${column(reference)}  ${column(candidate)} (${ratio.toFixed(2)}x)`;
+      console.log(`${label.padEnd(8)} ${cells(encode)}   ${cells(decode)}`);
     }
   },
 );

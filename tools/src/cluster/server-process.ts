@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
+import { recordPid } from '../apps/pid-ledger';
 import { ServerStartError } from '../cli/errors';
 
 export interface ServerProcess {
@@ -44,6 +45,7 @@ export function spawnLogged(binary: string, args: string[], logFile: string): Se
   const log = openSync(logFile, 'w');
   const child = spawn(binary, args, { env: serverEnvironment(), stdio: ['ignore', log, log] });
   running.add(child);
+  recordPid(child.pid, binary);
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (error) =>
       reject(

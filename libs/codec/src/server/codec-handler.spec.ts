@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AesGcmCodec } from '../aes-gcm-codec';
 import { createKeyring } from '../keyring';
-import { createCodecHandler } from './codec-handler';
+import { createCodecHandler, type CodecRefusal } from './codec-handler';
 
 const UI = 'http://localhost:8233';
 const TOKEN = 'codec-secret';
@@ -17,6 +17,7 @@ const bodyOf = async (response: Response) => (await response.json()) as Body;
 describe('codec server over real HTTP', () => {
   let server: Server;
   let base: string;
+  const refusals: CodecRefusal[] = [];
 
   beforeAll(async () => {
     const codec = new AesGcmCodec(createKeyring([{ id: 'v1', key: randomBytes(32) }]));
@@ -26,6 +27,7 @@ describe('codec server over real HTTP', () => {
         allowedOrigins: [UI],
         authToken: TOKEN,
         maxBodyBytes: 64 * 1024,
+        onRefused: (refusal) => refusals.push(refusal),
       }),
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -75,9 +77,15 @@ describe('codec server over real HTTP', () => {
     expect((await bodyOf(response)).error).toMatch(/X-Namespace header is missing/);
   });
 
-  it('refuses a missing or wrong bearer token with 401', async () => {
+  it('refuses a missing or wrong bearer token with 401, and reports each refusal without the token', async () => {
+    refusals.length = 0;
     expect((await post('/decode', json, { Authorization: '' })).status).toBe(401);
-    expect((await post('/decode', json, { Authorization: 'Bearer nope' })).status).toBe(401);
+    expect((await post('/samples/decode', json, { Authorization: 'Bearer nope' })).status).toBe(401);
+    expect(refusals).toEqual([
+      { status: 401, reason: expect.stringMatching(/missing bearer token/), namespace: 'samples', path: '/decode' },
+      { status: 401, reason: 'wrong bearer token', namespace: 'samples', path: '/samples/decode' },
+    ]);
+    expect(JSON.stringify(refusals)).not.toContain('nope');
   });
 
   it('answers the Web UI origin preflight, and refuses other origins', async () => {

@@ -15,6 +15,17 @@ export interface CodecHandlerOptions {
   /** When set, a user's access token (a JWT, as the Web UI forwards it) is accepted for the namespaces it grants. */
   namespaceAccess?: NamespaceAccess;
   maxBodyBytes: number;
+  /** Told of every refused authorization (401, 403), e.g. to log it; never given the token. */
+  onRefused?: (refusal: CodecRefusal) => void;
+}
+
+export interface CodecRefusal {
+  status: number;
+  reason: string;
+  /** The X-Namespace the caller named; empty when it named none. */
+  namespace: string;
+  /** The request's path, e.g. `/samples/decode`. */
+  path: string;
 }
 
 class HttpError extends Error {
@@ -135,6 +146,10 @@ export function createCodecHandler(options: CodecHandlerOptions) {
   return (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return;
+      if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {
+        const namespace = String(request.headers['x-namespace'] ?? '');
+        options.onRefused?.({ status: error.status, reason: error.message, namespace, path: request.url ?? '' });
+      }
       if (error instanceof HttpError && error.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
       if (error instanceof HttpError) sendJson(response, error.status, { error: error.message });
       else if (error instanceof BadRequestError) sendJson(response, 400, { error: error.message });

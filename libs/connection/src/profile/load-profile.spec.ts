@@ -157,11 +157,13 @@ describe('loadProfile isolation', () => {
     const appDir = sandbox.app('app', {
       '.env': dotenv({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'from-env' }),
     });
+    const before = process.env.TEMPORAL_NAMESPACE;
     process.env.TEMPORAL_NAMESPACE = 'from-real-process-env';
     try {
       expect(loadProfile({ envDir: appDir, env: sandbox.env() }).namespace).toBe('from-env');
     } finally {
-      delete process.env.TEMPORAL_NAMESPACE;
+      if (before === undefined) delete process.env.TEMPORAL_NAMESPACE;
+      else process.env.TEMPORAL_NAMESPACE = before;
     }
   });
 });

@@ -1,7 +1,7 @@
 import { NotPemError } from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 import { parsePemBlocks } from './pem';
-import { certificatePem, mangled, pemBody, privateKeyPem } from '../testing/pem-fixtures';
+import { caCertificatePem, certificatePem, mangled, pemBody, privateKeyPem } from '../testing/pem-fixtures';
 import { dotenv, Sandbox, thrownBy } from '../testing/sandbox';
 
 const BASE = { TEMPORAL_ADDRESS: 'my-ns.a1b2c.tmprl.cloud:7233', TEMPORAL_NAMESPACE: 'my-ns.a1b2c' };
@@ -14,9 +14,11 @@ describe('parsePemBlocks', () => {
   });
 
   it('keeps every block of a certificate chain, in order', () => {
-    const [leaf, intermediate] = [certificatePem(), certificatePem()];
+    const [leaf, intermediate] = [certificatePem(), caCertificatePem()];
+    expect(leaf).not.toBe(intermediate);
 
     expect(parsePemBlocks(leaf + intermediate).map((block) => block.pem)).toEqual([leaf, intermediate]);
+    expect(parsePemBlocks(intermediate + leaf).map((block) => block.pem)).toEqual([intermediate, leaf]);
   });
 
   it('finds no block in text without PEM armour', () => {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from '../../cli/errors';
 import { freePort } from '../ports';
+import { recordPid } from '../../apps/pid-ledger';
 import { logTail } from '../server-process';
 import { giveToPostgresUser, requirePostgresBinDir, runPostgresProgram } from './postgres-binaries';
 
@@ -66,6 +67,7 @@ export async function startOwnedPostgres(dir: string, onProgress: (message: stri
   const started = await ctl('-l', logFile, '-w', '-t', '60', '-o', settings, 'start');
   if (started.code !== 0) throw failure('start', `${started.output}\n${logTail(logFile, 10)}`, logFile);
   const pid = postmasterPid(dataDir);
+  recordPid(pid, 'postgres');
   return {
     host: '127.0.0.1',
     port,

@@ -1,0 +1,3 @@
+import { prepareRunEnvironment } from './run-environment';
+
+export default prepareRunEnvironment;

@@ -1,0 +1,3 @@
+import { endRunEnvironment } from './run-environment';
+
+export default endRunEnvironment;

@@ -1,0 +1,3 @@
+import { TIMEOUTS } from './timeouts';
+
+jest.setTimeout(TIMEOUTS.test);
