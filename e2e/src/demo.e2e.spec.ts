@@ -9,7 +9,7 @@ describe('the demo (npm run demo)', () => {
     expect(output).toMatch(/with mutual TLS \(frontend and internode\)/);
     expect(output).toMatch(/Namespace "samples" created/);
     expect(output).toMatch(/^\[client\] Result: Hello, Temporal!$/m);
-    expect(output).toMatch(/^\[worker\] Worker stopped\.$/m);
+    expect(output).toMatch(/^\[worker\] .* \[INFO\] Worker stopped\.$/m);
     expect(output).toMatch(/Demo finished\./);
   });
 });

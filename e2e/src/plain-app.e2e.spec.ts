@@ -77,6 +77,6 @@ describe('apps/plain against a real local Temporal server', () => {
     const second = startApp('plain', 'worker', { env: { TEMPORAL_ADDRESS: cluster.address } });
     await second.waitFor(/Worker polling/);
     expect(await second.stop('SIGTERM')).toBe(0);
-    expect(second.output()).toMatch(/^Worker stopped\.$/m);
+    expect(second.output()).toMatch(/ \[INFO\] Worker stopped\.$/m);
   });
 });

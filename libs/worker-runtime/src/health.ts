@@ -13,6 +13,7 @@ export async function serveHealth(
   variable: string,
   address: HealthAddress | undefined,
   options: ReadinessOptions,
+  log: (line: string) => void = console.log,
 ): Promise<ProcessHealth> {
   const readiness = new Readiness(options);
   let server: HealthServer | undefined;
@@ -25,7 +26,7 @@ export async function serveHealth(
         `choose a free port (or another process's ${variable}), e.g. ${variable}=127.0.0.1:8081.`,
       );
     }
-    console.log(`Health: ${server.url}/livez and ${server.url}/readyz`);
+    log(`Health: ${server.url}/livez and ${server.url}/readyz`);
   }
   readiness.start();
   return {

@@ -12,3 +12,9 @@ export {
   SHUTDOWN_GRACE_TIME,
   type RuntimeSettings,
 } from './runtime-settings';
+export { telemetrySettings, type TelemetrySettings, type LogFormat } from './telemetry-settings';
+export { createAppLogger } from './app-logger';
+export { formatLogEntry } from './log-lines';
+export { Redactor, profileSecrets } from './redaction';
+export { installRuntime } from './install-runtime';
+export { workflowInterceptorModules, type WorkerTracing } from './workflow-tracing';

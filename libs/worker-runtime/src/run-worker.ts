@@ -1,9 +1,14 @@
 import { connectWorker, loadAppProfile, type AppProfile } from '@temporal-samples/connection';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createAppLogger } from './app-logger';
 import { watchCredentials } from './credential-rotation';
 import { notReadyOnSignals, serveHealth } from './health';
+import { installRuntime } from './install-runtime';
 import { READINESS_DEADLINE_MS } from './readiness';
+import { profileSecrets, Redactor } from './redaction';
 import { runtimeSettings } from './runtime-settings';
+import { telemetrySettings } from './telemetry-settings';
+import { TRACING_OFF } from './workflow-tracing';
 
 export const WORKER_HEALTH_ADDRESS = 'WORKER_HEALTH_ADDRESS';
 
@@ -32,33 +37,59 @@ async function replaceConnection(worker: Worker, profile: AppProfile): Promise<v
 
 /**
  * Runs an app's worker from its folder until SIGINT or SIGTERM: the profile's connection, live
- * credential rotation, /livez and /readyz on WORKER_HEALTH_ADDRESS, and a graceful shutdown in which
- * running activities get WORKER_SHUTDOWN_GRACE_TIME (default 10 s) to finish before they are cancelled.
+ * credential rotation, /livez and /readyz on WORKER_HEALTH_ADDRESS, the SDK's metrics on
+ * WORKER_METRICS_ADDRESS, one logger (LOG_LEVEL, LOG_FORMAT) for these lines and the SDK's, traces to
+ * OTEL_EXPORTER_OTLP_ENDPOINT, and a graceful shutdown in which running activities get
+ * WORKER_SHUTDOWN_GRACE_TIME (default 10 s) to finish before they are cancelled.
  */
 export async function runWorker(appDir: string, options: AppWorkerOptions): Promise<void> {
   const settings = runtimeSettings(appDir, WORKER_HEALTH_ADDRESS);
-  const profile = loadAppProfile(appDir);
+  const telemetry = telemetrySettings(appDir);
+  const profile = loadAppProfile(appDir, { onNotice: () => undefined });
+  const redactor = new Redactor(profileSecrets(profile));
+  const logger = createAppLogger(telemetry, redactor);
+  profile.notices.forEach((notice) => logger.warn(`notice: ${notice}`));
+  installRuntime(telemetry, logger);
+  const tracing = telemetry.otlpEndpoint
+    ? (await import('./tracing.js')).startTracing(
+        telemetry.otlpEndpoint,
+        telemetry.serviceName ?? profile.app ?? profile.taskQueue,
+      )
+    : TRACING_OFF;
   const worker = await Worker.create({
     shutdownGraceTime: settings.shutdownGraceTimeMs,
+    ...tracing.options,
     ...options,
+    interceptors: { ...tracing.options.interceptors, ...options.interceptors },
+    sinks: { ...tracing.options.sinks, ...options.sinks },
     ...(await connectWorker(profile)),
   });
-  const health = await serveHealth(WORKER_HEALTH_ADDRESS, settings.health, {
-    check: () => clusterAnswers(worker),
-    silence: "cluster did not answer through the worker's connection",
-  });
+  const log = (line: string) => logger.info(line);
+  const health = await serveHealth(
+    WORKER_HEALTH_ADDRESS,
+    settings.health,
+    { check: () => clusterAnswers(worker), silence: "cluster did not answer through the worker's connection" },
+    log,
+  );
   const removeSignalListeners = notReadyOnSignals(health.readiness);
   const rotation = watchCredentials(
     appDir,
     profile,
     {
-      replaceConnection: (next) => replaceConnection(worker, next),
-      setApiKey: (apiKey) => (worker.connection as NativeConnection).setApiKey(apiKey),
+      replaceConnection: (next) => {
+        redactor.add(profileSecrets(next));
+        return replaceConnection(worker, next);
+      },
+      setApiKey: (apiKey) => {
+        redactor.add([apiKey]);
+        return (worker.connection as NativeConnection).setApiKey(apiKey);
+      },
     },
-    { certExpiryWarningMs: settings.certExpiryWarningMs },
+    { certExpiryWarningMs: settings.certExpiryWarningMs, log },
   );
-  console.log(
+  logger.info(
     `Worker polling task queue "${profile.taskQueue}" in namespace "${profile.namespace}" at ${profile.address}. Ctrl-C stops it.`,
+    telemetry.metrics ? { metrics: telemetry.metrics } : undefined,
   );
   try {
     await worker.run();
@@ -67,6 +98,7 @@ export async function runWorker(appDir: string, options: AppWorkerOptions): Prom
     removeSignalListeners();
     await health.close();
     await worker.connection?.close().catch(() => undefined);
+    await tracing.shutdown().catch(() => undefined);
   }
-  console.log('Worker stopped.');
+  logger.info('Worker stopped.');
 }

@@ -23,7 +23,7 @@ export const DEFAULT_SHUTDOWN_GRACE_TIME = '10s';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-const from = (merged: MergedEnv, name: string) => `${name} (from ${merged.sourceOf[name]})`;
+export const from = (merged: MergedEnv, name: string) => `${name} (from ${merged.sourceOf[name]})`;
 
 function duration(merged: MergedEnv, name: string, fallback: string): number {
   const text = merged.vars[name] ?? fallback;
@@ -38,7 +38,7 @@ function duration(merged: MergedEnv, name: string, fallback: string): number {
 }
 
 /** `host:port` with a numeric port, e.g. `127.0.0.1:8081` or `0.0.0.0:8081` in a container. */
-export function healthAddress(merged: MergedEnv, name: string): HealthAddress | undefined {
+export function healthAddress(merged: MergedEnv, name: string, examplePort = 8081): HealthAddress | undefined {
   const text = merged.vars[name];
   if (!text) return undefined;
   const match = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(text.trim());
@@ -46,7 +46,7 @@ export function healthAddress(merged: MergedEnv, name: string): HealthAddress | 
   if (!match || port > 65535) {
     throw new RuntimeSettingError(
       `${from(merged, name)} is "${text}", not a host:port address.`,
-      `set e.g. ${name}=127.0.0.1:8081 (0.0.0.0:8081 inside a container), or remove it to keep the endpoints off.`,
+      `set e.g. ${name}=127.0.0.1:${examplePort} (0.0.0.0:${examplePort} inside a container), or remove it to keep the endpoints off.`,
     );
   }
   return { host: match[1].replace(/^\[|\]$/g, ''), port };

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { workflowInterceptorModules } from '@temporal-samples/worker-runtime';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { runCommand } from '../cli/command';
 import { UsageError } from '../cli/errors';
@@ -18,7 +19,11 @@ runCommand(
     if (!workflows || !out) {
       throw new UsageError('bundle needs --workflows <file> and --out <file>.', 'pass both options.');
     }
-    const { code } = await bundleWorkflowCode({ workflowsPath: resolve(workflows), logger: new DefaultLogger('WARN') });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: resolve(workflows),
+      workflowInterceptorModules: workflowInterceptorModules(),
+      logger: new DefaultLogger('WARN'),
+    });
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, code);
     console.log(`Workflow bundle written to ${out} (${Math.round(code.length / 1024)} KiB)`);

@@ -70,6 +70,11 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'WORKER_HEALTH_ADDRESS', readBy: 'libs/worker-runtime' },
   { name: 'WORKER_SHUTDOWN_GRACE_TIME', readBy: 'libs/worker-runtime' },
   { name: 'TEMPORAL_TLS_CERT_EXPIRY_WARNING', readBy: 'libs/worker-runtime and doctor' },
+  { name: 'WORKER_METRICS_ADDRESS', readBy: 'libs/worker-runtime (Prometheus /metrics)' },
+  { name: 'LOG_LEVEL', readBy: 'libs/worker-runtime' },
+  { name: 'LOG_FORMAT', readBy: 'libs/worker-runtime' },
+  { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', readBy: 'libs/worker-runtime (OTLP/HTTP traces and metrics)' },
+  { name: 'OTEL_SERVICE_NAME', readBy: 'libs/worker-runtime (traces)' },
   // The tools.
   { name: 'TEMPORAL_SERVER_BIN', readBy: 'tools' },
   { name: 'TEMPORAL_CLI_BIN', readBy: 'tools' },
