@@ -3,6 +3,8 @@ import { promisify } from 'node:util';
 import { startApp, WORKSPACE_ROOT, type AppRun } from '@temporal-samples/tools/apps/app-process';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { freePort } from '@temporal-samples/tools/cluster/ports';
+import { awaitResult, ResultTimeoutError } from '@temporal-samples/connection';
+import { appClient } from '@temporal-samples/tools/apps/greetings';
 import { startTestCluster } from './support/test-cluster';
 
 const run = promisify(execFile);
@@ -71,6 +73,29 @@ describe('apps/plain against a real local Temporal server', () => {
     expect(await client.exited).toBe(1);
     expect(client.output()).toContain('TEMPORAL_ADDRESS (from process environment)');
     expect(client.output()).toContain(`Fix: set TEMPORAL_ADDRESS=${cluster.address}`);
+  });
+
+  it('waiting for a result without a worker ends in ResultTimeoutError, naming the workflow and the task queue', async () => {
+    const { client, profile, close } = await appClient('plain', {
+      TEMPORAL_ADDRESS: cluster.address,
+      TEMPORAL_TASK_QUEUE: 'nobody-polls-here',
+    });
+    try {
+      const handle = await client.workflow.start('greet', {
+        taskQueue: profile.taskQueue,
+        workflowId: `unattended-${Date.now()}`,
+        args: ['Ada'],
+      });
+      const waited = awaitResult(handle, profile, 2_000);
+      await expect(waited).rejects.toThrow(ResultTimeoutError);
+      await expect(waited).rejects.toThrow(
+        `Workflow ${handle.workflowId} did not finish within 2 s; it is still waiting on task queue "nobody-polls-here".`,
+      );
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await handle.terminate('test over');
+    } finally {
+      await close();
+    }
   });
 
   it('worker stops gracefully on SIGTERM with exit 0', async () => {

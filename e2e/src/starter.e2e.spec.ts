@@ -51,8 +51,6 @@ describe.each(Object.keys(TARGET_CLUSTERS) as DeploymentTarget[])('the HTTP star
     expect((await post('not json')).status).toBe(400);
   });
 
-  if (app !== 'plain') return;
-
   it('answers an unknown workflow with 404, a wrong method with 405 and a huge body with 413', async () => {
     expect((await fetch(`${url}/workflows/no-such-workflow`)).status).toBe(404);
     expect((await fetch(`${url}/workflows/x`, { method: 'DELETE' })).status).toBe(405);
@@ -60,8 +58,10 @@ describe.each(Object.keys(TARGET_CLUSTERS) as DeploymentTarget[])('the HTTP star
     expect((await post(JSON.stringify({ name: 'x'.repeat(100_000) }))).status).toBe(413);
   });
 
-  it('stops gracefully on SIGTERM', async () => {
+  it('the starter and the worker stop gracefully on SIGTERM, exit 0', async () => {
     expect(await starter.stop('SIGTERM')).toBe(0);
     expect(starter.output()).toMatch(/^Starter stopped\.$/m);
+    expect(await worker.stop('SIGTERM')).toBe(0);
+    expect(worker.output()).toMatch(/^Worker stopped\.$/m);
   });
 });

@@ -1,10 +1,20 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { appDir, startApp, startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { freePort } from '@temporal-samples/tools/cluster/ports';
+import { CLOUD_LIKE } from '@temporal-samples/tools/cluster/cloud-like';
+import { mintToken } from '@temporal-samples/tools/tokens/mint-token';
+import { loadOrCreateSigningKey } from '@temporal-samples/tools/tokens/signing-key';
 import { startTestCluster } from './support/test-cluster';
+import { TIMEOUTS } from './support/timeouts';
+
+interface CloudMtlsProject {
+  targets: { server: { options: { args: string } } };
+}
 
 const run = promisify(execFile);
 const toolsCli = (name: string) => join(WORKSPACE_ROOT, 'tools', 'dist', name);
@@ -13,7 +23,7 @@ describe('tools command lines against a real local Temporal server', () => {
   let cluster: LocalCluster;
 
   beforeAll(async () => {
-    cluster = await startTestCluster([]);
+    cluster = await startTestCluster(['samples']);
   });
 
   afterAll(async () => {
@@ -60,6 +70,64 @@ describe('tools command lines against a real local Temporal server', () => {
     await worker.stop();
 
     expect(await server.stop('SIGINT')).toBe(0);
+    expect(server.output()).toContain('Temporal server stopped.');
+  });
+
+  it('`<app>:doctor --env-file <file>` checks the profile in that one file, relative paths from its folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doctor-env-file-'));
+    try {
+      const envFile = join(dir, 'staging.env');
+      writeFileSync(envFile, `TEMPORAL_ADDRESS=${cluster.address}\nTEMPORAL_NAMESPACE=samples\n`);
+      const { stdout } = await run(process.execPath, [toolsCli('doctor/cli.js'), '--env-file', envFile]);
+      expect(stdout).toContain(cluster.address);
+      expect(stdout).toMatch(/All checks passed\.$/m);
+
+      writeFileSync(envFile, `TEMPORAL_ADDRESS=${cluster.address}\nTEMPORAL_NAMESPACE=nope\n`);
+      const failed = run(process.execPath, [toolsCli('doctor/cli.js'), '--env-file', envFile]);
+      await expect(failed).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('Namespace "nope"') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('`cloud-mtls:server` (the server command with --cloud-like) serves the cloud-mtls app over mTLS and API keys', async () => {
+    const port = await freePort();
+    const targetArgs = (
+      JSON.parse(readFileSync(join(appDir('cloud-mtls'), 'project.json'), 'utf8')) as CloudMtlsProject
+    ).targets.server.options.args;
+    const server = startScript(toolsCli('cluster/cli.js'), {
+      args: ['--env-dir', appDir('cloud-mtls'), targetArgs, '--port', String(port), '--store', 'memory', '--no-ui'],
+    });
+    try {
+      await server.waitFor(/Ctrl-C stops it\./, TIMEOUTS.ready);
+      expect(server.output()).toContain(
+        `Temporal server listening on 127.0.0.1:${port} (cloud-like: mutual TLS as ${CLOUD_LIKE.serverName}, API keys as ${CLOUD_LIKE.apiKeyServerName}), namespace "${CLOUD_LIKE.namespace}" ready.`,
+      );
+      const apiKey = mintToken(loadOrCreateSigningKey(CLOUD_LIKE.certsDir), {
+        namespace: CLOUD_LIKE.namespace,
+        role: 'write',
+        ttlSeconds: 600,
+      });
+      const env = {
+        TEMPORAL_ADDRESS: `127.0.0.1:${port}`,
+        TEMPORAL_NAMESPACE: CLOUD_LIKE.namespace,
+        TEMPORAL_TASK_QUEUE: 'greetings',
+        TEMPORAL_TLS_SERVER_CA_CERT_PATH: join(CLOUD_LIKE.certsDir, 'server-ca.pem'),
+        TEMPORAL_TLS_SERVER_NAME: CLOUD_LIKE.apiKeyServerName,
+        TEMPORAL_API_KEY: apiKey,
+      };
+      const worker = startApp('cloud-mtls', 'worker', { env });
+      try {
+        await worker.waitFor(/Worker polling/);
+        const client = startApp('cloud-mtls', 'client', { env, args: ['Cloud'] });
+        expect(await client.exited).toBe(0);
+        expect(client.output()).toMatch(/^Result: Hello, Cloud!$/m);
+      } finally {
+        await worker.stop();
+      }
+    } finally {
+      expect(await server.stop('SIGINT')).toBe(0);
+    }
     expect(server.output()).toContain('Temporal server stopped.');
   });
 });

@@ -53,7 +53,7 @@ export interface LocalCluster {
   processes: NamedServerProcess[];
   store: { kind: StoreKind; description: string };
   topology: Topology;
-  webUi?: { url: string; logFile: string; codecEndpoint?: string };
+  webUi?: Omit<WebUi, 'stop'>;
   namespaces: Record<string, NamespaceOutcome>;
   stop(): Promise<void>;
 }
@@ -158,7 +158,7 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
       processes,
       store: { kind: store.kind, description: store.description },
       topology,
-      webUi: webUi && { url: webUi.url, logFile: webUi.logFile, codecEndpoint: webUi.codecEndpoint },
+      webUi: webUi && { url: webUi.url, logFile: webUi.logFile, pid: webUi.pid, codecEndpoint: webUi.codecEndpoint },
       namespaces,
       async stop() {
         await stopAll();

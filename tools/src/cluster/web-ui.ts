@@ -25,6 +25,7 @@ export interface WebUiOptions {
 export interface WebUi {
   url: string;
   logFile: string;
+  pid?: number;
   codecEndpoint?: string;
   stop(): Promise<void>;
 }
@@ -114,5 +115,5 @@ export async function startWebUi(target: WebUiTarget, options: WebUiOptions): Pr
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, logFile, codecEndpoint, stop };
+  return { url, logFile, pid: server.child.pid, codecEndpoint, stop };
 }
