@@ -8,7 +8,7 @@ import type { StoreOptions } from '@temporal-samples/tools/cluster/stores/store'
 import { startTestCluster } from './support/test-cluster';
 
 const NAMESPACE = 'samples';
-const WORKFLOWS = 300;
+const WORKFLOWS = 1000;
 const TEST_MS = 300_000;
 
 async function killEveryServerProcess(cluster: LocalCluster): Promise<void> {
