@@ -9,7 +9,7 @@ import { startTestCluster } from './support/test-cluster';
 
 const NAMESPACE = 'samples';
 const WORKFLOWS = 1000;
-const TEST_MS = 300_000;
+const TEST_MS = 600_000;
 
 async function killEveryServerProcess(cluster: LocalCluster): Promise<void> {
   for (const server of cluster.processes) server.child.kill('SIGKILL');

@@ -8,9 +8,11 @@ export interface Measured {
 }
 
 const perSecond = (row: Measured) => median(row.rates);
+const withRuns = (rows: Measured[]) => rows.filter((row) => row.rates.length > 0);
 
 /** The table, Markdown, with each row's median against plain-memory with the same worker count. */
-export function formatTable(rows: Measured[]): string {
+export function formatTable(allRows: Measured[]): string {
+  const rows = withRuns(allRows);
   const reference = (workers: number) => rows.find((row) => isReference(row.config) && row.config.workers === workers);
   const lines = [
     '| server | security | store | workers | workflows/s (median) | runs | vs plain-memory |',
@@ -43,7 +45,7 @@ const GOALS: Goal[] = [
 /** One line per goal and worker count measured, on the memory store: the ratio, and met or missed. */
 export function goalLines(rows: Measured[]): string[] {
   const find = (server: BenchConfig['server'], security: Security, workers: number) =>
-    rows.find(
+    withRuns(rows).find(
       ({ config }) =>
         config.server === server &&
         config.security === security &&

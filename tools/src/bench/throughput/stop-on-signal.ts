@@ -8,16 +8,17 @@ export interface SignalGuard {
 }
 
 /**
- * On the first Ctrl-C (SIGINT) or SIGTERM, runs every stop still registered (servers, the
- * tools' PostgreSQL, data folders), then exits 130 or 143. A second signal ends at once.
+ * On the first Ctrl-C (SIGINT) or SIGTERM, runs the stops still registered, the last added
+ * first (a server before the folder its store lives in), then exits 130 or 143. A second
+ * signal ends at once.
  */
 export function stopOnSignal(): SignalGuard {
   const stops = new Set<() => Promise<void>>();
   let stopping = false;
   const handler = async (signal: NodeJS.Signals) => {
     stopping = true;
-    progress(`${signal} received, stopping ${stops.size} server(s) and removing the benchmark's data...`);
-    await Promise.allSettled([...stops].map((stop) => stop()));
+    progress(`${signal} received, stopping the servers and removing the benchmark's data...`);
+    for (const stop of [...stops].reverse()) await stop().catch((error) => progress(`${error}`));
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', handler);
