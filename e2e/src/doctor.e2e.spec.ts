@@ -55,7 +55,7 @@ function expectHealthy(report: Report): void {
   expect(report.checks.map((check) => check.section)).toEqual(
     expect.arrayContaining(['profile', 'address', 'tls', 'temporal']),
   );
-  expect(report.text).toMatch(/All checks passed\.$/m);
+  expect(report.text).toMatch(/All checks passed(\.|, with \d+ warnings?\.)$/m);
 }
 
 describe('doctor against the real local clusters', () => {
@@ -84,6 +84,15 @@ describe('doctor against the real local clusters', () => {
   it.each(Object.keys(TARGET_CLUSTERS) as DeploymentTarget[])('the healthy profile of %s is all ✓', async (target) => {
     const env = target === 'cloud-mtls' ? { ...base(target), TEMPORAL_API_KEY: token('write') } : base(target);
     expectHealthy(await doctor(target, env));
+  });
+
+  it('warns, and still passes, when the client certificate expires within TEMPORAL_TLS_CERT_EXPIRY_WARNING', async () => {
+    const report = await doctor('local-mtls', { ...base('local-mtls'), TEMPORAL_TLS_CERT_EXPIRY_WARNING: '36500d' });
+    expectHealthy(report);
+    expect(report.text).toMatch(
+      /^ {2}! client certificate expiry: the client certificate in \S+local-mtls\.pem \(TEMPORAL_TLS_CLIENT_CERT_PATH\) expires at \d{4}-\d\d-\d\dT\S+Z, in [\d.]+ days: within TEMPORAL_TLS_CERT_EXPIRY_WARNING/m,
+    );
+    expect(report.text).toMatch(/All checks passed, with 1 warning\.$/m);
   });
 
   const plainCases: Case[] = [

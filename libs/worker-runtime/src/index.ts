@@ -4,9 +4,10 @@ export { serveHealth, notReadyOnSignals, type ProcessHealth } from './health';
 export { Readiness, type ReadinessStatus } from './readiness';
 export { startHealthServer, type HealthServer } from './health-server';
 export { watchFiles, contentHash, type FileWatch } from './watch-files';
-export { expiryWarning, clientCertificateValidity } from './certificate-expiry';
+export { expiryWarning, clientCertificateValidity, describeRemaining } from './certificate-expiry';
 export {
   runtimeSettings,
+  certExpiryWarningMs,
   RuntimeSettingError,
   CERT_EXPIRY_WARNING,
   SHUTDOWN_GRACE_TIME,

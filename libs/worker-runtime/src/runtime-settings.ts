@@ -37,6 +37,11 @@ function duration(merged: MergedEnv, name: string, fallback: string): number {
   return Number(match[1]) * UNIT_MS[match[2]];
 }
 
+/** How long before the client certificate expires the worker and doctor warn (TEMPORAL_TLS_CERT_EXPIRY_WARNING, default 7d). */
+export function certExpiryWarningMs(merged: MergedEnv): number {
+  return duration(merged, CERT_EXPIRY_WARNING, DEFAULT_CERT_EXPIRY_WARNING);
+}
+
 /** `host:port` with a numeric port, e.g. `127.0.0.1:8081` or `0.0.0.0:8081` in a container. */
 export function healthAddress(merged: MergedEnv, name: string, examplePort = 8081): HealthAddress | undefined {
   const text = merged.vars[name];
@@ -57,7 +62,7 @@ export function runtimeSettings(appDir: string, healthVariable: string, env = pr
   const merged = mergeLayers(readEnvLayers(appDir, env));
   return {
     health: healthAddress(merged, healthVariable),
-    certExpiryWarningMs: duration(merged, CERT_EXPIRY_WARNING, DEFAULT_CERT_EXPIRY_WARNING),
+    certExpiryWarningMs: certExpiryWarningMs(merged),
     shutdownGraceTimeMs: duration(merged, SHUTDOWN_GRACE_TIME, DEFAULT_SHUTDOWN_GRACE_TIME),
   };
 }

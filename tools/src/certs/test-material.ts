@@ -21,11 +21,12 @@ export interface TestClient {
   keyPem: string;
 }
 
-/** A client certificate from a fresh CA that nothing trusts; the CA itself is returned, not written. */
+/** A client certificate from a fresh CA that nothing trusts, valid for `days`; the CA itself is returned, not written. */
 export async function generateForeignClient(
   outDir: string,
   name: string,
   algorithm: KeyAlgorithm = 'ecdsa',
+  days = 30,
 ): Promise<TestClient & { caPem: string }> {
   const caKeys = await generateKeyPair(algorithm);
   const ca = await createCa('Foreign Test CA', caKeys, validityFor(30));
@@ -33,7 +34,7 @@ export async function generateForeignClient(
     outDir,
     name,
     { certificate: ca, privateKey: caKeys.privateKey, file: 'foreign CA' },
-    validityFor(30),
+    validityFor(days),
   );
   return { ...client, caPem: certificatePem(ca) };
 }

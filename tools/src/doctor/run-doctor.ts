@@ -1,4 +1,5 @@
 import type { LoadProfileOptions } from '@temporal-samples/connection';
+import { checkCertificateExpiry } from './certificate-expiry-check';
 import type { CheckResult } from './check';
 import { checkAddress, checkTls } from './network-checks';
 import { checkProfile } from './profile-checks';
@@ -8,6 +9,8 @@ import { checkTemporal } from './temporal-checks';
 export async function runDoctor(options: LoadProfileOptions): Promise<CheckResult[]> {
   const { results, profile } = checkProfile(options);
   if (!profile || results.some((result) => !result.ok)) return results;
+  results.push(...checkCertificateExpiry(options, profile));
+  if (results.some((result) => !result.ok)) return results;
   for (const section of [checkAddress, checkTls, checkTemporal]) {
     const found = await section(profile);
     results.push(...found);
