@@ -17,7 +17,8 @@ import { TEMPORAL_SERVER } from '@temporal-samples/tools/cluster/server-binary';
 import { clusterTlsFiles } from '@temporal-samples/tools/cluster/tls-config';
 import type { Client } from '@temporalio/client';
 import { RotatingSecretVolume } from './support/rotating-secret-volume';
-import { appClient, LOAD_TEST_TIMEOUT_MS, startGreetings, tallyWithin, type Tally } from './support/workload';
+import { TIMEOUTS } from './support/timeouts';
+import { appClient, startGreetings, tallyWithin, type Tally } from './support/workload';
 
 const TASK_QUEUE = 'greetings';
 const WORKFLOWS = 1_000;
@@ -125,7 +126,7 @@ describe('client certificate rotation under load on the mTLS cluster (local-mtls
       const load = await startGreetings(client, TASK_QUEUE, WORKFLOWS, 'rotation');
       figures.startedAllMs = Date.now() - started;
       const progress = { settled: 0 };
-      const tallying = tallyWithin(load, LOAD_TEST_TIMEOUT_MS - 60_000, 'certificate rotation', progress);
+      const tallying = tallyWithin(load, TIMEOUTS.long - TIMEOUTS.step, 'certificate rotation', progress);
       while (progress.settled < WORKFLOWS / 10) await sleep(100);
 
       figures.settledAtSwap = progress.settled;
@@ -133,7 +134,7 @@ describe('client certificate rotation under load on the mTLS cluster (local-mtls
       volume.replace(pem(newCa));
       const rotated = await worker.waitFor(
         /Credentials rotated: a new connection is in use \(client certificate .*rotating-worker.*\), \d+ ms after the change was seen/,
-        20_000,
+        TIMEOUTS.step,
       );
       figures.fileChangeToRotatedLineMs = Date.now() - changed;
       figures.changeSeenToNewConnectionMs = Number(/(\d+) ms after the change was seen/.exec(rotated)?.[1]);
@@ -142,7 +143,7 @@ describe('client certificate rotation under load on the mTLS cluster (local-mtls
       replaceFile(oldCaFile, newCa.caPem);
       const dropped = Date.now();
       while (!(await oldCertificateRefused())) {
-        expect(Date.now() - dropped).toBeLessThan(TLS_REFRESH_S * 10_000);
+        expect(Date.now() - dropped).toBeLessThan(TIMEOUTS.step);
         await sleep(500);
       }
       figures.oldCaRefusedAfterMs = Date.now() - dropped;
@@ -161,7 +162,7 @@ describe('client certificate rotation under load on the mTLS cluster (local-mtls
       expectAllRight(result, WORKFLOWS);
       expect(worker.output().match(/Credentials rotated/g)).toHaveLength(1);
     },
-    LOAD_TEST_TIMEOUT_MS,
+    TIMEOUTS.long,
   );
 
   it(
@@ -196,10 +197,10 @@ describe('client certificate rotation under load on the mTLS cluster (local-mtls
       expect(worker.output()).not.toContain(expired.keyPem.split('\n')[1]);
 
       const after = await startGreetings(client, TASK_QUEUE, 50, 'after-invalid-material');
-      expectAllRight(await tallyWithin(before, 90_000, 'while invalid material was refused'), 50);
-      expectAllRight(await tallyWithin(after, 90_000, 'after invalid material was refused'), 50);
+      expectAllRight(await tallyWithin(before, TIMEOUTS.ready, 'while invalid material was refused'), 50);
+      expectAllRight(await tallyWithin(after, TIMEOUTS.ready, 'after invalid material was refused'), 50);
       expect(worker.output().match(/Credentials rotated/g)).toHaveLength(1);
     },
-    LOAD_TEST_TIMEOUT_MS,
+    TIMEOUTS.long,
   );
 });

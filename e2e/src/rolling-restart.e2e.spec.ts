@@ -3,7 +3,8 @@ import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster
 import { freePort } from '@temporal-samples/tools/cluster/ports';
 import type { Client } from '@temporalio/client';
 import { TARGET_CLUSTERS } from './support/target-clusters';
-import { appClient, LOAD_TEST_TIMEOUT_MS, startGreetings, tally, waitForStatus } from './support/workload';
+import { TIMEOUTS } from './support/timeouts';
+import { appClient, startGreetings, tally, waitForStatus } from './support/workload';
 
 const WORKFLOWS = 1_000;
 const WORKERS = 3;
@@ -24,7 +25,7 @@ describe('rolling restart of three workers under load (plain)', () => {
     const run = startApp('plain', 'worker', {
       env: { TEMPORAL_ADDRESS: cluster.address, WORKER_HEALTH_ADDRESS: health },
     });
-    await waitForStatus(`http://${health}/readyz`, 200, 30_000);
+    await waitForStatus(`http://${health}/readyz`, 200, TIMEOUTS.ready);
     return { run, health };
   };
 
@@ -70,10 +71,10 @@ describe('rolling restart of three workers under load (plain)', () => {
       expect(result.completed).toBe(WORKFLOWS);
       replaced.forEach((run) => expect(run.output()).toMatch(/Worker stopped\./));
       const stillRunning = await Promise.all(
-        workers.map((worker) => waitForStatus(`http://${worker.health}/readyz`, 200, 5_000)),
+        workers.map((worker) => waitForStatus(`http://${worker.health}/readyz`, 200, TIMEOUTS.step)),
       );
       expect(stillRunning).toHaveLength(WORKERS);
     },
-    LOAD_TEST_TIMEOUT_MS,
+    TIMEOUTS.long,
   );
 });

@@ -8,9 +8,6 @@ export function appClient(app: string, env: Record<string, string>): Promise<Cli
   return connectClient(profile);
 }
 
-/** Jest's limit for a test that runs a 1,000-workflow load on a 2-core machine shared with other work. */
-export const LOAD_TEST_TIMEOUT_MS = 480_000;
-
 export interface Load {
   handles: WorkflowHandle[];
   names: string[];
