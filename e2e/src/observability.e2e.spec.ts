@@ -104,27 +104,29 @@ describe("the worker's metrics, logs and traces (apps/plain against a real local
     }
   });
 
-  it('traces reach an OTLP/HTTP receiver: each workflow run, its activity schedule and the activity share a trace, linked parent to child', async () => {
+  it("traces reach an OTLP/HTTP receiver: the app client's start, the workflow run, its activity schedule and the activity share a trace, linked parent to child", async () => {
     const taskQueue = `traced-${Date.now()}`;
-    const env = {
-      TEMPORAL_ADDRESS: cluster.address,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
-      OTEL_SERVICE_NAME: 'observed-worker',
-    };
-    const worker = startApp('plain', 'worker', { env });
+    const env = { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_TASK_QUEUE: taskQueue };
+    const traced = { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_SERVICE_NAME: 'observed-worker' };
+    const worker = startApp('plain', 'worker', { env: traced });
     await worker.waitFor(/Worker polling task queue/);
+    const appClientRun = startApp('plain', 'client', {
+      env: { ...traced, OTEL_SERVICE_NAME: 'observed-client' },
+      args: ['Tracy'],
+    });
+    expect(await appClientRun.exited).toBe(0);
+    expect(appClientRun.output()).toMatch(/^Result: Hello, Tracy!$/m);
     const client = await appClient('plain', env);
     try {
-      const load = await startGreetings(client, taskQueue, 3, 'traced');
-      expect(await tally(load)).toEqual({ completed: 3, wrong: [], failed: [] });
+      const load = await startGreetings(client, taskQueue, 2, 'traced');
+      expect(await tally(load)).toEqual({ completed: 2, wrong: [], failed: [] });
     } finally {
       await client.connection.close();
     }
     expect(await worker.stop('SIGTERM')).toBe(0);
 
     const spans = receiver.spans();
-    expect(receiver.serviceNames()).toContain('observed-worker');
+    expect(receiver.serviceNames()).toEqual(new Set(['observed-worker', 'observed-client']));
     const runs = spans.filter((span) => span.name === 'RunWorkflow:greet');
     expect(runs).toHaveLength(3);
     for (const { traceId } of runs) {
@@ -133,6 +135,10 @@ describe("the worker's metrics, logs and traces (apps/plain against a real local
       expect(schedule?.parentSpanId).toBe(run?.spanId);
       expect(activity?.parentSpanId).toBe(schedule?.spanId);
     }
+    const starts = spans.filter((span) => span.name === 'StartWorkflow:greet');
+    expect(starts).toHaveLength(1);
+    const startedRun = runs.find((run) => run.traceId === starts[0].traceId);
+    expect(startedRun?.parentSpanId).toBe(starts[0].spanId);
     expect(receiver.requests().get('/v1/metrics') ?? 0).toBeGreaterThan(0);
   });
 });

@@ -28,3 +28,5 @@ export {
 export { formatFailure, runMain } from './run/run-main';
 export { awaitResult, RESULT_TIMEOUT_MS } from './run/await-result';
 export { API_KEY_FILE } from './profile/api-key-file';
+export { OTLP_ENDPOINT, SERVICE_NAME, resolveOtlpSettings, type OtlpSettings } from './profile/otlp-settings';
+export { tracerProvider, flushTraces } from './telemetry/tracing';

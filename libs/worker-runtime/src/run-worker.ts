@@ -50,11 +50,8 @@ export async function runWorker(appDir: string, options: AppWorkerOptions): Prom
   const logger = createAppLogger(telemetry, redactor);
   profile.notices.forEach((notice) => logger.warn(`notice: ${notice}`));
   installRuntime(telemetry, logger);
-  const tracing = telemetry.otlpEndpoint
-    ? (await import('./tracing.js')).startTracing(
-        telemetry.otlpEndpoint,
-        telemetry.serviceName ?? profile.app ?? profile.taskQueue,
-      )
+  const tracing = telemetry.otlp
+    ? await (await import('./tracing.js')).startTracing(telemetry.otlp, profile.app ?? profile.taskQueue)
     : TRACING_OFF;
   const worker = await Worker.create({
     shutdownGraceTime: settings.shutdownGraceTimeMs,

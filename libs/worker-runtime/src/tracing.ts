@@ -1,7 +1,4 @@
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { tracerProvider, flushTraces, type OtlpSettings } from '@temporal-samples/connection';
 import {
   makeWorkflowExporter,
   OpenTelemetryActivityInboundInterceptor,
@@ -12,13 +9,10 @@ import type { WorkerTracing } from './workflow-tracing';
 
 /**
  * OpenTelemetry tracing of workflow and activity execution (and of workflows activities start),
- * exported over OTLP/HTTP to `<endpoint>/v1/traces`. The provider becomes the process's global one.
+ * on the process's tracer provider (OTLP/HTTP to `<endpoint>/v1/traces`).
  */
-export function startTracing(endpoint: string, serviceName: string): WorkerTracing {
-  const resource = new Resource({ 'service.name': serviceName });
-  const processor = new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint}/v1/traces` }));
-  const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
-  provider.register();
+export async function startTracing(otlp: OtlpSettings, fallbackServiceName: string): Promise<WorkerTracing> {
+  const { processor, resource } = await tracerProvider(otlp, fallbackServiceName);
   return {
     options: {
       interceptors: {
@@ -32,6 +26,6 @@ export function startTracing(endpoint: string, serviceName: string): WorkerTraci
       },
       sinks: { exporter: makeWorkflowExporter(processor, resource) },
     },
-    shutdown: () => provider.shutdown(),
+    shutdown: flushTraces,
   };
 }

@@ -9,6 +9,7 @@ import { withContext } from '../errors/failure-context';
 import type { Profile } from '../profile/profile';
 import { connectionOptions } from './connection-options';
 import { contextInterceptor } from './context-interceptor';
+import { clientTracing } from '../telemetry/tracing';
 import { namespaceError, toConnectError } from './explain-sdk-error';
 
 /** The same converter for client and worker: the profile's payload codec, if it has one. */
@@ -109,7 +110,7 @@ export async function connectClient(profile: Profile, options: ConnectClientOpti
       connection,
       namespace: profile.namespace,
       dataConverter: dataConverter(profile),
-      interceptors: { workflow: [contextInterceptor(context)] },
+      interceptors: { workflow: [contextInterceptor(context), ...(await clientTracing(profile))] },
     });
   } catch (error) {
     throw withContext(error, context);

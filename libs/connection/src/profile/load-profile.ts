@@ -21,6 +21,7 @@ import type { Profile, ProfileEntry, TlsMaterial } from './profile';
 import { isSecretSetting, PEM_SETTINGS, type PemSettingPair } from './settings';
 import { validateAddress } from './validate-address';
 import { withPortIfNone } from './address';
+import { resolveOtlpSettings } from './otlp-settings';
 import { trimStrayWhitespace } from './stray-whitespace';
 
 export interface LoadProfileOptions {
@@ -222,6 +223,7 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
     tls,
     grpcMeta,
     codec,
+    otlp: resolveOtlpSettings(merged),
     entries: resolver.entries,
     notices,
   };

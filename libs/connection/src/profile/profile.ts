@@ -1,4 +1,5 @@
 import type { CodecSettings } from './codec-settings';
+import type { OtlpSettings } from './otlp-settings';
 
 /** A resolved, validated connection profile: values plus where each one came from. */
 export interface Profile {
@@ -15,6 +16,8 @@ export interface Profile {
   grpcMeta: Record<string, string>;
   /** Payload encryption at rest; undefined means payloads travel as the SDK encodes them. */
   codec?: CodecSettings;
+  /** OpenTelemetry tracing (OTEL_EXPORTER_OTLP_ENDPOINT); undefined keeps it off. */
+  otlp?: OtlpSettings;
   entries: ProfileEntry[];
   /** One-line notices for the user, e.g. older variable names that still work. */
   notices: string[];

@@ -1,6 +1,7 @@
 import { explainPermissionDenied, isPermissionDenied } from '../diagnose/explain-permission';
 import { ErrorWithFix } from '../errors/error-with-fix';
 import { contextOf } from '../errors/failure-context';
+import { flushTraces } from '../telemetry/tracing';
 
 /** A refusal after connecting (e.g. starting a workflow with a read-only key), explained with the profile it carries. */
 function explainLate(error: unknown): ErrorWithFix | undefined {
@@ -22,10 +23,10 @@ export function formatFailure(error: unknown): string {
 /** Runs an app's entry point; any failure is printed as one clear message and exits non-zero. */
 export function runMain(main: () => Promise<void>): void {
   main().then(
-    () => process.exit(0),
+    () => flushTraces().then(() => process.exit(0)),
     (error: unknown) => {
       console.error(formatFailure(error));
-      process.exit(1);
+      void flushTraces().then(() => process.exit(1));
     },
   );
 }
