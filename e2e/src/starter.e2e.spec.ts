@@ -62,6 +62,6 @@ describe.each(Object.keys(TARGET_CLUSTERS) as DeploymentTarget[])('the HTTP star
     expect(await starter.stop('SIGTERM')).toBe(0);
     expect(starter.output()).toMatch(/^Starter stopped\.$/m);
     expect(await worker.stop('SIGTERM')).toBe(0);
-    expect(worker.output()).toMatch(/^Worker stopped\.$/m);
+    expect(worker.output()).toMatch(/ \[INFO\] Worker stopped\.$/m);
   });
 });
