@@ -8,7 +8,7 @@ import { awaitResult, connectClient, loadAppProfile, runMain } from '@temporal-s
 import { greet } from './workflows';
 
 runMain(async () => {
-  const profile = loadAppProfile(join(__dirname, '..'));
+  const profile = await loadAppProfile(join(__dirname, '..'));
   const client = await connectClient(profile);
   const name = process.argv[2] ?? 'Temporal';
   const handle = await client.workflow.start(greet, {

@@ -1,10 +1,14 @@
-import { connectClient, loadProfile } from '@temporal-samples/connection';
+import { connectClient, resolveProfile } from '@temporal-samples/connection';
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import { appDir } from '@temporal-samples/tools/apps/app-process';
 
 /** An SDK client with an app's profile plus overrides, as the app's own client would connect. */
-export function appClient(app: string, env: Record<string, string>): Promise<Client> {
-  const profile = loadProfile({ envDir: appDir(app), env: { ...process.env, ...env }, onNotice: () => undefined });
+export async function appClient(app: string, env: Record<string, string>): Promise<Client> {
+  const profile = await resolveProfile({
+    envDir: appDir(app),
+    env: { ...process.env, ...env },
+    onNotice: () => undefined,
+  });
   return connectClient(profile);
 }
 

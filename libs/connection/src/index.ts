@@ -4,6 +4,11 @@ export { contextOf, withContext, type FailureContext } from './errors/failure-co
 export { ErrorWithFix as SetupError } from './errors/index';
 export { loadProfile, type LoadProfileOptions } from './profile/load-profile';
 export { loadAppProfile, type AppProfile } from './profile/app-profile';
+export { resolveProfile, type ResolveProfileOptions } from './profile/resolve-profile';
+export type { SecretStore, SecretVersion } from './secrets/secret-store';
+export type { ProfileSecrets, ReadSecret } from './secrets/read-secrets';
+export { watchSecretVersions, type SecretVersionWatch } from './secrets/watch-secret-versions';
+export { AwsSecretsManager, AWS_SECRETS_MANAGER } from './secrets/aws-secrets-manager';
 export type { Profile, ProfileEntry, TlsMaterial } from './profile/profile';
 export { describeProfile } from './profile/describe-profile';
 export { parsePemBlocks } from './profile/pem';

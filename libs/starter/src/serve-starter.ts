@@ -21,7 +21,7 @@ const READINESS_DEADLINE_MS = 2_500;
  */
 export async function serveStarter<Input>(appDir: string, workflow: StarterWorkflow<Input>): Promise<void> {
   const settings = runtimeSettings(appDir, STARTER_HEALTH_ADDRESS);
-  const profile = loadAppProfile(appDir);
+  const profile = await loadAppProfile(appDir);
   let client = await connectClient(profile);
   const server = await startStarterServer({
     client: () => client,
@@ -50,7 +50,7 @@ export async function serveStarter<Input>(appDir: string, workflow: StarterWorkf
         (client.connection as Connection).setApiKey(apiKey);
       },
     },
-    { certExpiryWarningMs: settings.certExpiryWarningMs },
+    { certExpiryWarningMs: settings.certExpiryWarningMs, secretsPollIntervalMs: settings.secretsPollIntervalMs },
   );
   console.log(`Starter listening on ${server.url}: POST /workflows, GET /workflows/:id. Ctrl-C stops it.`);
   await new Promise((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, resolve)));

@@ -1,4 +1,4 @@
-import { loadAppProfile, ErrorWithFix, type AppProfile } from '@temporal-samples/connection';
+import { loadAppProfile, watchSecretVersions, ErrorWithFix, type AppProfile } from '@temporal-samples/connection';
 import { clientCertificateValidity, describeRemaining, expiryWarning } from './certificate-expiry';
 import { watchFiles, type FileWatch, type WatchFilesOptions } from './watch-files';
 
@@ -11,6 +11,8 @@ export interface RotationTarget {
 
 export interface CredentialRotationOptions extends WatchFilesOptions {
   certExpiryWarningMs: number;
+  /** How often secrets the profile names are checked for a new version (SECRETS_POLL_INTERVAL). */
+  secretsPollIntervalMs?: number;
   log?: (line: string) => void;
 }
 
@@ -48,8 +50,10 @@ export function credentialFiles(profile: AppProfile): string[] {
   return [...(profile.tls?.files ?? []), ...(profile.apiKeyFile ? [profile.apiKeyFile] : [])];
 }
 
+const DEFAULT_SECRETS_POLL_MS = 60_000;
+
 /**
- * Watches the profile's credential files. A change reloads the app's profile, which checks the new
+ * Watches the profile's credential files, and polls the secrets it names for new versions. A change reloads the app's profile, which checks the new
  * material as at start (it parses, the key matches the certificate, the certificate is inside its
  * validity); valid TLS material gets a new connection, a new API key goes to the live connection.
  * Invalid material is refused and logged, and the current connection stays.
@@ -69,7 +73,7 @@ export function watchCredentials(
   };
   warnIfExpiring(initial);
   const daily = setInterval(() => warnIfExpiring(current), 86_400_000).unref();
-  if (files.length === 0) return { current: () => current, close: () => clearInterval(daily) };
+  if (files.length === 0 && !initial.secrets) return { current: () => current, close: () => clearInterval(daily) };
 
   const rotate = async (changed: string[]) => {
     const seen = Date.now();
@@ -77,7 +81,7 @@ export function watchCredentials(
       log(`✗ Refused the new credentials in ${changed.join(', ')}: ${cause} Meanwhile ${stillValid(current)}.`);
     let next: AppProfile;
     try {
-      next = loadAppProfile(appDir, { onNotice: () => undefined });
+      next = await loadAppProfile(appDir, { onNotice: () => undefined });
     } catch (error) {
       refused(describeCause(error));
       return;
@@ -95,7 +99,7 @@ export function watchCredentials(
       } else if (next.apiKey && next.apiKey !== current.apiKey) {
         await target.setApiKey(next.apiKey);
         log(
-          `API key rotated: the connection sends the key from ${next.apiKeyFile}, ${Date.now() - seen} ms after the change was seen.`,
+          `API key rotated: the connection sends the key from ${next.apiKeyFile ?? changed.join(', ')}, ${Date.now() - seen} ms after the change was seen.`,
         );
       }
       current = next;
@@ -107,12 +111,23 @@ export function watchCredentials(
     }
   };
   let queue = Promise.resolve();
-  const watch: FileWatch = watchFiles(files, (changed) => (queue = queue.then(() => rotate(changed))), options);
-  log(`Watching ${files.length} credential file(s) for rotation: ${files.join(', ')}`);
+  const onChange = (changed: string[]) => (queue = queue.then(() => rotate(changed)));
+  const watch: FileWatch | undefined = files.length > 0 ? watchFiles(files, onChange, options) : undefined;
+  if (watch) log(`Watching ${files.length} credential file(s) for rotation: ${files.join(', ')}`);
+  const secrets = initial.secrets;
+  const pollMs = options.secretsPollIntervalMs ?? DEFAULT_SECRETS_POLL_MS;
+  const versions = secrets && watchSecretVersions(secrets, pollMs, onChange, log);
+  if (secrets) {
+    const ids = [...new Set(Object.values(secrets.bySetting).map((secret) => secret.secretId))];
+    log(
+      `Checking ${ids.length} ${secrets.store.name} secret(s) for new versions every ${pollMs / 1000} s: ${ids.join(', ')}`,
+    );
+  }
   return {
     current: () => current,
     close() {
-      watch.close();
+      watch?.close();
+      versions?.close();
       clearInterval(daily);
     },
   };

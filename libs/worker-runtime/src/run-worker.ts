@@ -45,7 +45,7 @@ async function replaceConnection(worker: Worker, profile: AppProfile): Promise<v
 export async function runWorker(appDir: string, options: AppWorkerOptions): Promise<void> {
   const settings = runtimeSettings(appDir, WORKER_HEALTH_ADDRESS);
   const telemetry = telemetrySettings(appDir);
-  const profile = loadAppProfile(appDir, { onNotice: () => undefined });
+  const profile = await loadAppProfile(appDir, { onNotice: () => undefined });
   const redactor = new Redactor(profileSecrets(profile));
   const logger = createAppLogger(telemetry, redactor);
   profile.notices.forEach((notice) => logger.warn(`notice: ${notice}`));
@@ -82,7 +82,7 @@ export async function runWorker(appDir: string, options: AppWorkerOptions): Prom
         return (worker.connection as NativeConnection).setApiKey(apiKey);
       },
     },
-    { certExpiryWarningMs: settings.certExpiryWarningMs, log },
+    { certExpiryWarningMs: settings.certExpiryWarningMs, secretsPollIntervalMs: settings.secretsPollIntervalMs, log },
   );
   logger.info(
     `Worker polling task queue "${profile.taskQueue}" in namespace "${profile.namespace}" at ${profile.address}. Ctrl-C stops it.`,

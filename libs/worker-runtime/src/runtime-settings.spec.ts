@@ -13,16 +13,21 @@ describe('runtimeSettings', () => {
       health: undefined,
       certExpiryWarningMs: 7 * 86_400_000,
       shutdownGraceTimeMs: 10_000,
+      secretsPollIntervalMs: 60_000,
     });
   });
 
   it("reads the app's .env and lets the process environment win", () => {
     writeFileSync(join(dir, '.env'), 'WORKER_HEALTH_ADDRESS=0.0.0.0:8081\nTEMPORAL_TLS_CERT_EXPIRY_WARNING=12h\n');
-    const settings = runtimeSettings(dir, 'WORKER_HEALTH_ADDRESS', { WORKER_SHUTDOWN_GRACE_TIME: '30s' });
+    const settings = runtimeSettings(dir, 'WORKER_HEALTH_ADDRESS', {
+      WORKER_SHUTDOWN_GRACE_TIME: '30s',
+      SECRETS_POLL_INTERVAL: '5s',
+    });
     expect(settings).toEqual({
       health: { host: '0.0.0.0', port: 8081 },
       certExpiryWarningMs: 12 * 3_600_000,
       shutdownGraceTimeMs: 30_000,
+      secretsPollIntervalMs: 5_000,
     });
   });
 

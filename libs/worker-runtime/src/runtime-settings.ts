@@ -14,12 +14,16 @@ export interface RuntimeSettings {
   certExpiryWarningMs: number;
   /** How long in-flight activities get after SIGINT/SIGTERM before they are cancelled (the Worker's shutdownGraceTime). */
   shutdownGraceTimeMs: number;
+  /** How often the secrets a profile names (`*_SECRET`) are checked for a new version. */
+  secretsPollIntervalMs: number;
 }
 
 export const CERT_EXPIRY_WARNING = 'TEMPORAL_TLS_CERT_EXPIRY_WARNING';
 export const SHUTDOWN_GRACE_TIME = 'WORKER_SHUTDOWN_GRACE_TIME';
 export const DEFAULT_CERT_EXPIRY_WARNING = '7d';
 export const DEFAULT_SHUTDOWN_GRACE_TIME = '10s';
+export const SECRETS_POLL_INTERVAL = 'SECRETS_POLL_INTERVAL';
+export const DEFAULT_SECRETS_POLL_INTERVAL = '60s';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -64,5 +68,6 @@ export function runtimeSettings(appDir: string, healthVariable: string, env = pr
     health: healthAddress(merged, healthVariable),
     certExpiryWarningMs: certExpiryWarningMs(merged),
     shutdownGraceTimeMs: duration(merged, SHUTDOWN_GRACE_TIME, DEFAULT_SHUTDOWN_GRACE_TIME),
+    secretsPollIntervalMs: duration(merged, SECRETS_POLL_INTERVAL, DEFAULT_SECRETS_POLL_INTERVAL),
   };
 }

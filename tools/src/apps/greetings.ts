@@ -13,7 +13,7 @@ export interface AppClient {
 
 /** A client with an app's own profile (its .env, certificates and codec keys), as the app's client.ts makes it. */
 export async function appClient(app: string, env: Record<string, string>): Promise<AppClient> {
-  const profile = loadAppProfile(appDir(app), { env: { ...process.env, ...env }, onNotice: () => undefined });
+  const profile = await loadAppProfile(appDir(app), { env: { ...process.env, ...env }, onNotice: () => undefined });
   const client = await connectClient(profile);
   return { client, profile, close: () => client.connection.close() };
 }

@@ -1,6 +1,6 @@
 import {
   ErrorWithFix,
-  loadProfile,
+  resolveProfile,
   mergeLayers,
   readEnvLayers,
   type LoadProfileOptions,
@@ -29,12 +29,12 @@ function unknownNames(options: LoadProfileOptions): CheckResult[] {
     );
 }
 
-/** Every value and where it came from (secrets redacted), unknown TEMPORAL_* names, and the profile's own validation. */
-export function checkProfile(options: LoadProfileOptions): ProfileCheck {
+/** Every value and where it came from (secrets redacted; a credential's file, variable or secret id), unknown TEMPORAL_* names, and the profile's own validation. */
+export async function checkProfile(options: LoadProfileOptions): Promise<ProfileCheck> {
   const typos = unknownNames(options);
   const notices: string[] = [];
   try {
-    const profile = loadProfile({ ...options, onNotice: (notice) => notices.push(notice) });
+    const profile = await resolveProfile({ ...options, onNotice: (notice) => notices.push(notice) });
     const values = profile.entries.map((entry) =>
       pass('profile', entry.variable, `${shownValue(entry)} (${entry.source})`),
     );

@@ -7,7 +7,7 @@ import { checkTemporal } from './temporal-checks';
 
 /** Runs the checks in order and stops at the first section that fails: what follows would only guess. */
 export async function runDoctor(options: LoadProfileOptions): Promise<CheckResult[]> {
-  const { results, profile } = checkProfile(options);
+  const { results, profile } = await checkProfile(options);
   if (!profile || results.some((result) => !result.ok)) return results;
   results.push(...checkCertificateExpiry(options, profile));
   if (results.some((result) => !result.ok)) return results;

@@ -5,6 +5,7 @@ import { ensureSqlToolBinary } from '../cluster/sql-binary';
 import { ensurePostgresInstalled } from '../cluster/stores/install-postgres';
 import { ensureUiServerBinary } from '../cluster/ui-server-binary';
 import { ensureCliBinary } from '../temporal-cli/cli-binary';
+import { ensureMoto } from '../secrets-emulator/moto';
 import { ensureSystemProgram, type SystemProgram } from './system-package';
 
 /** Programs from Debian that the tests drive: a real browser for the Web UI, openssl as an outside TLS client. */
@@ -23,7 +24,8 @@ runCommand(
     usage: 'npx nx run tools:prepare --',
     summary:
       'Prepares this machine for the tests: builds the Temporal server, its SQL tool, the UI server and the CLI ' +
-      "from their Go modules once (cached under ~/.cache/temporal-sample-workers) and installs Debian's " +
+      'from their Go modules once (cached under ~/.cache/temporal-sample-workers), installs moto[server] from PyPI ' +
+      "into a virtual environment there (the Secrets Manager tests' emulator) and installs Debian's " +
       'chromium, openssl and postgresql when missing.',
     options: {},
   },
@@ -33,6 +35,7 @@ runCommand(
     progress(`Temporal UI server binary: ${await ensureUiServerBinary()}`);
     progress(`Temporal CLI binary: ${await ensureCliBinary()}`);
     progress(`PostgreSQL programs: ${await ensurePostgresInstalled(progress)}`);
+    progress(`moto server (AWS Secrets Manager emulator): ${ensureMoto()}`);
     SYSTEM_PROGRAMS.forEach(ensureSystemProgram);
     progress('Test preparation complete.');
   },

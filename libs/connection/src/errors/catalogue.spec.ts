@@ -31,6 +31,15 @@ const KINDS: Record<string, string> = {
   CodecSettingError: 'codec-setting',
   ClientCertUsageError: 'client-cert-usage',
   ResultTimeoutError: 'result-timeout',
+  SecretNotFoundError: 'secret-not-found',
+  SecretAccessDeniedError: 'secret-access-denied',
+  SecretStoreCredentialsError: 'secret-store-credentials',
+  SecretStoreUnreachableError: 'secret-store-unreachable',
+  SecretFieldError: 'secret-field',
+  SecretNotPemError: 'secret-not-pem',
+  SecretValueError: 'secret-value',
+  SecretsNotReadError: 'secrets-not-read',
+  SecretConflictError: 'secret-conflict',
 };
 
 type ErrorClass = abstract new (...args: never[]) => ErrorWithFix;

@@ -3,3 +3,4 @@ export * from './profile-errors';
 export * from './connect-errors';
 export * from './permission-errors';
 export * from './result-errors';
+export * from './secret-errors';

@@ -1,16 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withContext } from '../errors/failure-context';
-import { loadProfile, type LoadProfileOptions } from './load-profile';
+import { resolveProfile, type ResolveProfileOptions } from './resolve-profile';
 import type { Profile } from './profile';
 
 export type AppProfile = Profile & { taskQueue: string };
 
-/** The profile of an app folder (its `.env`, `.env.local` and the process environment), task queue included. */
-export function loadAppProfile(appDir: string, options: Omit<LoadProfileOptions, 'envDir'> = {}): AppProfile {
+/**
+ * The profile of an app folder (its `.env`, `.env.local` and the process environment), task queue
+ * included, with the credentials it names in a secrets manager read.
+ */
+export async function loadAppProfile(
+  appDir: string,
+  options: Omit<ResolveProfileOptions, 'envDir'> = {},
+): Promise<AppProfile> {
   const app = projectName(appDir);
   try {
-    const profile = loadProfile({ ...options, envDir: appDir, requireTaskQueue: true });
+    const profile = await resolveProfile({ ...options, envDir: appDir, requireTaskQueue: true });
     return { ...profile, app, taskQueue: profile.taskQueue as string };
   } catch (error) {
     throw withContext(error, { app });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { CodecError, createKeyring, parseKeyList, type Keyring } from '@temporal-samples/codec';
 import type { MergedEnv } from './env-layers';
+import type { ReadSecret } from '../secrets/read-secrets';
 import { type SettingOrigin } from '../errors/error-with-fix';
 import { CodecSettingError, UnreadableFileError } from '../errors/profile-errors';
 
@@ -31,20 +32,27 @@ function keyText(merged: MergedEnv, origin: SettingOrigin, envDir: string | unde
  * Payload encryption, on when the profile names keys: `PAYLOAD_CODEC_KEYS=<id>=<base64>,...`
  * or `PAYLOAD_CODEC_KEY_FILE` (one `<id>=<base64>` per line). The first key encrypts; all decrypt.
  */
-export function resolveCodecSettings(merged: MergedEnv, envDir: string | undefined): CodecSettings | undefined {
-  const variable =
-    merged.vars[CODEC_KEYS] !== undefined
+export function resolveCodecSettings(
+  merged: MergedEnv,
+  envDir: string | undefined,
+  secret?: ReadSecret,
+): CodecSettings | undefined {
+  const variable = secret
+    ? secret.origin.variable
+    : merged.vars[CODEC_KEYS] !== undefined
       ? CODEC_KEYS
       : merged.vars[CODEC_KEY_FILE] !== undefined
         ? CODEC_KEY_FILE
         : undefined;
   if (!variable) return undefined;
   const origin = { variable, source: merged.sourceOf[variable] };
+  const errorOrigin = secret ? { variable, source: `${origin.source}; ${secret.display}` } : origin;
   let keyring: Keyring;
   try {
-    keyring = createKeyring(parseKeyList(keyText(merged, origin, envDir)));
+    const text = secret ? secret.value.split('\n').join(',') : keyText(merged, origin, envDir);
+    keyring = createKeyring(parseKeyList(text));
   } catch (error) {
-    if (error instanceof CodecError) throw new CodecSettingError(origin, error.problem, error.fix);
+    if (error instanceof CodecError) throw new CodecSettingError(errorOrigin, error.problem, error.fix);
     throw error;
   }
   const compressText = merged.vars[CODEC_COMPRESS_ABOVE];

@@ -175,10 +175,10 @@ describe('task queue and gRPC metadata', () => {
 
   const base = { TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'samples' };
 
-  it("gives loadAppProfile the app's task queue with its source", () => {
+  it("gives loadAppProfile the app's task queue with its source", async () => {
     const appDir = sandbox.app('app', { '.env': dotenv({ ...base, TEMPORAL_TASK_QUEUE: 'greetings' }) });
 
-    const profile = loadAppProfile(appDir, { env: sandbox.env() });
+    const profile = await loadAppProfile(appDir, { env: sandbox.env() });
 
     expect(profile.taskQueue).toBe('greetings');
     expect(entryFor(profile, 'TEMPORAL_TASK_QUEUE').source).toBe(join(appDir, '.env'));

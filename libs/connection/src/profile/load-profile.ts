@@ -16,9 +16,12 @@ import {
   UnsupportedSettingError,
 } from '../errors/profile-errors';
 import { resolveGrpcMeta } from './grpc-meta';
-import { loadPemSetting, type PemSetting } from './pem-setting';
+import { loadPemSetting, pemFromSecret, type PemSetting } from './pem-setting';
+import { SecretsNotReadError, SecretValueError } from '../errors/secret-errors';
+import type { ProfileSecrets, ReadSecret } from '../secrets/read-secrets';
+import { API_KEY_SECRET, CODEC_KEYS_SECRET, namedSecrets } from '../secrets/secret-settings';
 import type { Profile, ProfileEntry, TlsMaterial } from './profile';
-import { isSecretSetting, PEM_SETTINGS, type PemSettingPair } from './settings';
+import { isSecretSetting, PEM_SETTINGS, SECRET_SUFFIX, type PemSettingPair } from './settings';
 import { validateAddress } from './validate-address';
 import { withPortIfNone } from './address';
 import { resolveOtlpSettings } from './otlp-settings';
@@ -37,6 +40,8 @@ export interface LoadProfileOptions {
   useConfigFile?: boolean;
   /** Called with each notice (e.g. an older variable name); defaults to a line on stderr. */
   onNotice?: (notice: string) => void;
+  /** The secrets the profile names, as resolveProfile read them; without them a `*_SECRET` setting is refused. */
+  secrets?: ProfileSecrets;
 }
 
 const printNotice = (notice: string) => console.warn(`notice: ${notice}`);
@@ -50,6 +55,7 @@ class ProfileResolver {
     private readonly merged: MergedEnv,
     private readonly toml: TomlProfile,
     private readonly envDir: string | undefined,
+    private readonly secrets: Record<string, ReadSecret>,
   ) {}
 
   originOf(envName: string, tomlKey: string): SettingOrigin {
@@ -96,6 +102,12 @@ class ProfileResolver {
   }
 
   pem(field: PemSettingPair): PemSetting | undefined {
+    const secret = this.secrets[`${field.prefix}${SECRET_SUFFIX}`];
+    if (secret) {
+      const setting = pemFromSecret(secret, field.kind);
+      this.record(secret.origin, setting.display);
+      return setting;
+    }
     const found = this.pemSource(field);
     if (!found) return undefined;
     const setting = loadPemSetting(found.source, found.origin, field.kind, this.baseDirFor(found.origin.variable));
@@ -121,7 +133,9 @@ class ProfileResolver {
 
   tls(tls: ClientConfigTLS | undefined, apiKey: string | undefined): TlsMaterial | undefined {
     this.rejectHostVerificationSwitch();
-    const envPem = PEM_SETTINGS.some((field) => envPemSource(this.merged, field.prefix));
+    const envPem = PEM_SETTINGS.some(
+      (field) => envPemSource(this.merged, field.prefix) || this.secrets[`${field.prefix}${SECRET_SUFFIX}`],
+    );
     const configured = tls !== undefined || envPem;
     const enabled = tls?.disabled === true ? false : configured || apiKey !== undefined;
     this.record(this.tlsOrigin(configured, apiKey), enabled ? 'on' : 'off');
@@ -171,25 +185,57 @@ function noticeApiKeyWithCertificate(tls: TlsMaterial | undefined, apiKey: strin
   return tls;
 }
 
-/**
- * Resolves an app's connection profile. Precedence, highest first: the process environment, the
- * app's `.env.local`, its `.env`, the Temporal TOML profile. Throws an ErrorWithFix subtype on the
- * first invalid value.
- */
-export function loadProfile(options: LoadProfileOptions = {}): Profile {
+export interface ProfileEnv {
+  merged: MergedEnv;
+  envDir: string | undefined;
+  notices: string[];
+}
+
+export function profileEnv(options: LoadProfileOptions): ProfileEnv {
   const envFile = options.envFile === undefined ? undefined : resolve(options.envFile);
   const envDir = envFile ? dirname(envFile) : options.envDir === undefined ? undefined : resolve(options.envDir);
   const given = applyLegacyAliases(readEnvLayers(envDir, options.env ?? process.env, envFile));
   const { layers, notices: trimNotices } = trimStrayWhitespace(given.layers);
-  const notices = [...given.notices, ...trimNotices];
   const merged = mergeLayers(layers);
   rejectPlaceholders(merged);
+  return { merged, envDir, notices: [...given.notices, ...trimNotices] };
+}
+
+/** The values of the secrets the profile names, which resolveProfile must have read. */
+function secretValues(merged: MergedEnv, secrets: ProfileSecrets | undefined): Record<string, ReadSecret> {
+  const named = namedSecrets(merged, secrets?.store.name ?? 'a secrets manager');
+  const unread = named.find(({ origin }) => !secrets?.bySetting[origin.variable]);
+  if (unread) throw new SecretsNotReadError(unread.origin);
+  return secrets?.bySetting ?? {};
+}
+
+function apiKeyFromSecret(secret: ReadSecret | undefined): string | undefined {
+  if (!secret) return undefined;
+  const apiKey = secret.value.trim();
+  if (apiKey === '' || /\s/.test(apiKey)) {
+    throw new SecretValueError(
+      secret,
+      `${apiKey === '' ? 'is empty' : 'holds more than one word'}; it should hold the API key alone.`,
+      `store only the API key as the secret's value (or as a JSON field named with ${secret.origin.variable}=${secret.secretId}#<field>).`,
+    );
+  }
+  return apiKey;
+}
+
+/**
+ * Resolves an app's connection profile. Precedence, highest first: the process environment, the
+ * app's `.env.local`, its `.env`, the Temporal TOML profile. Throws an ErrorWithFix subtype on the
+ * first invalid value. A profile that names secrets (`*_SECRET`) is read with resolveProfile.
+ */
+export function loadProfile(options: LoadProfileOptions = {}): Profile {
+  const { merged, envDir, notices } = profileEnv(options);
+  const secrets = secretValues(merged, options.secrets);
   const disableFile = options.useConfigFile === false;
   const toml = readTomlProfile(merged.vars, disableFile);
   const values = withConfigFile(merged.vars, () =>
     loadClientConfigProfile({ overrideEnvVars: withoutEnvPemSettings(merged.vars), disableFile }),
   );
-  const resolver = new ProfileResolver(merged, toml, envDir);
+  const resolver = new ProfileResolver(merged, toml, envDir, secrets);
 
   if (!values.address) checkEnvFilePresent(envDir);
   const givenAddress = resolver.required('TEMPORAL_ADDRESS', 'address', values.address, 'localhost:7233');
@@ -206,12 +252,16 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   if (taskQueue && !options.requireTaskQueue) resolver.record(resolver.originOf('TEMPORAL_TASK_QUEUE', ''), taskQueue);
   const keyFile = resolveApiKeyFile(merged, envDir);
   if (keyFile) resolver.record(keyFile.origin, keyFile.file);
-  const apiKey = keyFile?.apiKey ?? (values.apiKey || undefined);
-  if (apiKey && !keyFile) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey);
+  const keySecret = secrets[API_KEY_SECRET];
+  if (keySecret) resolver.record(keySecret.origin, keySecret.display);
+  const apiKey = keyFile?.apiKey ?? apiKeyFromSecret(keySecret) ?? (values.apiKey || undefined);
+  if (apiKey && !keyFile && !keySecret) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey);
   const tls = noticeApiKeyWithCertificate(resolver.tls(values.tls, apiKey), apiKey, notices);
   const grpcMeta = resolver.grpcMeta(toml.values.grpcMeta);
-  const codec = resolveCodecSettings(merged, envDir);
-  if (codec) resolver.describe(codec.origin, `keys ${describeKeyring(codec.keyring)}`);
+  const codec = resolveCodecSettings(merged, envDir, secrets[CODEC_KEYS_SECRET]);
+  const codecSecret = secrets[CODEC_KEYS_SECRET];
+  const codecFrom = codecSecret ? ` from ${codecSecret.display}` : '';
+  if (codec) resolver.describe(codec.origin, `keys ${describeKeyring(codec.keyring)}${codecFrom}`);
 
   notices.forEach((notice) => (options.onNotice ?? printNotice)(notice));
   return {
@@ -226,5 +276,6 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
     otlp: resolveOtlpSettings(merged),
     entries: resolver.entries,
     notices,
+    secrets: options.secrets,
   };
 }

@@ -3,6 +3,8 @@ import { isAbsolute, resolve } from 'node:path';
 import type { ConfigDataSource } from '@temporalio/envconfig';
 import { type SettingOrigin } from '../errors/error-with-fix';
 import { NotPemError, UnreadableFileError } from '../errors/profile-errors';
+import { SecretNotPemError } from '../errors/secret-errors';
+import type { ReadSecret } from '../secrets/read-secrets';
 import { isPrivateKeyLabel, parsePemBlocks } from './pem';
 import type { PemKind } from './settings';
 
@@ -47,6 +49,19 @@ function readSource(source: ConfigDataSource, origin: SettingOrigin, baseDir: st
   return { text, display: 'inline PEM' };
 }
 
+/** The blocks of the expected kind, or what the text holds instead. */
+function pickPem(text: string, kind: PemKind): { pem: string } | { found: string } {
+  const blocks = parsePemBlocks(text);
+  const wanted = blocks.filter((block) => matchesKind(block.label, kind));
+  if (wanted.length > 0) return { pem: wanted.map((block) => block.pem).join('') };
+  return {
+    found: describeFound(
+      text,
+      blocks.map((block) => block.label),
+    ),
+  };
+}
+
 /** Reads a certificate or key from a path or inline data and checks it holds the expected PEM kind. */
 export function loadPemSetting(
   source: ConfigDataSource,
@@ -55,14 +70,16 @@ export function loadPemSetting(
   baseDir: string,
 ): PemSetting {
   const { text, display, file } = readSource(source, origin, baseDir);
-  const blocks = parsePemBlocks(text);
-  const wanted = blocks.filter((block) => matchesKind(block.label, kind));
-  if (wanted.length === 0) {
-    const found = describeFound(
-      text,
-      blocks.map((block) => block.label),
-    );
-    throw new NotPemError(origin, kind, file ? `${found.replace(/^it/, `the file ${file}`)}` : found);
+  const picked = pickPem(text, kind);
+  if ('found' in picked) {
+    throw new NotPemError(origin, kind, file ? `${picked.found.replace(/^it/, `the file ${file}`)}` : picked.found);
   }
-  return { origin, display, pem: wanted.map((block) => block.pem).join(''), file };
+  return { origin, display, pem: picked.pem, file };
+}
+
+/** A certificate or key read from a secrets manager, checked like a file's. */
+export function pemFromSecret(secret: ReadSecret, kind: PemKind): PemSetting {
+  const picked = pickPem(secret.value, kind);
+  if ('found' in picked) throw new SecretNotPemError(secret, kind, picked.found);
+  return { origin: secret.origin, display: secret.display, pem: picked.pem };
 }

@@ -1,3 +1,4 @@
+import type { ProfileSecrets } from '../secrets/read-secrets';
 import type { CodecSettings } from './codec-settings';
 import type { OtlpSettings } from './otlp-settings';
 
@@ -21,6 +22,8 @@ export interface Profile {
   entries: ProfileEntry[];
   /** One-line notices for the user, e.g. older variable names that still work. */
   notices: string[];
+  /** The secrets its credentials were read from (resolveProfile), polled for new versions by the worker runtime. */
+  secrets?: ProfileSecrets;
 }
 
 export interface TlsMaterial {

@@ -37,10 +37,15 @@ export const PEM_SETTINGS: readonly PemSettingPair[] = [
   },
 ];
 
+/** A credential read from a secrets manager: `<setting>_SECRET=<secret id or ARN>[#<JSON field>]` (docs/secrets.md). */
+export const SECRET_SUFFIX = '_SECRET';
+const SECRETS_READER = 'connection (AWS Secrets Manager); polled by libs/worker-runtime';
+
 /** A private key given inline is a secret; paths and certificates are not. */
 const pemPair = ({ prefix, toml, kind }: PemSettingPair): Setting[] => [
   { name: `${prefix}_PATH`, toml: `${toml}_path`, readBy: 'connection' },
   { name: `${prefix}_DATA`, toml: `${toml}_data`, secret: kind === 'PRIVATE KEY', readBy: 'connection' },
+  { name: `${prefix}${SECRET_SUFFIX}`, readBy: SECRETS_READER },
 ];
 
 export const SETTINGS: readonly Setting[] = [
@@ -49,6 +54,7 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'TEMPORAL_NAMESPACE', toml: 'namespace', readBy: 'connection' },
   { name: 'TEMPORAL_API_KEY', toml: 'api_key', secret: true, readBy: 'connection' },
   { name: 'TEMPORAL_API_KEY_FILE', readBy: 'connection; watched by libs/worker-runtime' },
+  { name: 'TEMPORAL_API_KEY_SECRET', readBy: SECRETS_READER },
   { name: 'TEMPORAL_TLS', toml: 'tls.disabled', readBy: 'connection' },
   ...PEM_SETTINGS.flatMap(pemPair),
   { name: 'TEMPORAL_TLS_SERVER_NAME', toml: 'tls.server_name', readBy: 'connection' },
@@ -63,6 +69,11 @@ export const SETTINGS: readonly Setting[] = [
   { name: 'TEMPORAL_TASK_QUEUE', readBy: 'apps' },
   { name: 'PAYLOAD_CODEC_KEYS', secret: true, readBy: 'connection (payload codec)' },
   { name: 'PAYLOAD_CODEC_KEY_FILE', readBy: 'connection (payload codec)' },
+  { name: 'PAYLOAD_CODEC_KEYS_SECRET', readBy: 'connection (payload codec, AWS Secrets Manager); read at start' },
+  // Secrets managers (docs/secrets.md); AWS credentials come from the AWS SDK's own chain.
+  { name: 'AWS_REGION', readBy: 'connection (AWS Secrets Manager)' },
+  { name: 'AWS_ENDPOINT_URL_SECRETS_MANAGER', readBy: 'connection (AWS Secrets Manager)' },
+  { name: 'SECRETS_POLL_INTERVAL', readBy: 'libs/worker-runtime (default 60s)' },
   { name: 'PAYLOAD_CODEC_COMPRESS_ABOVE', readBy: 'connection (payload codec)' },
   { name: 'STARTER_HOST', readBy: 'libs/starter' },
   { name: 'STARTER_PORT', readBy: 'libs/starter' },

@@ -54,10 +54,10 @@ describe('validation of address, namespace and task queue', () => {
     expect(error.message).toContain('Fix: add TEMPORAL_TASK_QUEUE=my-task-queue');
   });
 
-  it('rejects a missing task queue in loadAppProfile', () => {
+  it('rejects a missing task queue in loadAppProfile', async () => {
     const appDir = appWith({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'samples' });
 
-    const error = thrownBy(() => loadAppProfile(appDir, { env: sandbox.env() }));
+    const error = (await loadAppProfile(appDir, { env: sandbox.env() }).catch((thrown: Error) => thrown)) as Error;
 
     expect(error).toBeInstanceOf(MissingSettingError);
     expect(error.message).toContain('TEMPORAL_TASK_QUEUE is not set');
