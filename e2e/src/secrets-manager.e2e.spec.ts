@@ -15,13 +15,13 @@ import { TEMPORAL_SERVER } from '@temporal-samples/tools/cluster/server-binary';
 import { clusterTlsFiles, WEB_UI_CLIENT } from '@temporal-samples/tools/cluster/tls-config';
 import type { Client } from '@temporalio/client';
 import { startSecretsManager, type SecretsManagerEmulator } from './support/secrets-manager';
+import { TIMEOUTS } from './support/timeouts';
 import { appClient, startGreetings, tally } from './support/workload';
 
 const NAMESPACE = 'samples';
 const TASK_QUEUE = 'greetings';
 const REFUSED_WITHIN_MS = 15_000;
-/** About 30 s on an idle 2-core machine; the bound leaves room for a machine shared with other runs. */
-const LOAD_WITHIN_MS = 360_000;
+
 const CLIENT_SECRET = 'temporal/local-mtls/client';
 const CA_SECRET = 'temporal/server-ca';
 const CODEC_SECRET = 'temporal/codec-keys';
@@ -160,7 +160,7 @@ describe('credentials from AWS Secrets Manager (moto on loopback), rotated live'
         const after = await startGreetings(load, TASK_QUEUE, 300, 'after-ca-drop');
         const results = await within(
           Promise.all([before.then((started) => tally(started)), tally(after)]),
-          LOAD_WITHIN_MS,
+          TIMEOUTS.long - 60_000,
           () =>
             `the 1,000 workflows did not finish; the worker's last lines:\n${worker.output().split('\n').slice(-25).join('\n')}`,
         );
@@ -178,7 +178,7 @@ describe('credentials from AWS Secrets Manager (moto on loopback), rotated live'
         await worker.stop();
       }
     },
-    LOAD_WITHIN_MS + 60_000,
+    TIMEOUTS.long,
   );
 
   /** A client with the old CA's certificate is refused once the cluster has re-read its CA files. */
