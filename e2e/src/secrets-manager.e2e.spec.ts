@@ -13,16 +13,25 @@ import { startLocalCluster, type LocalCluster } from '@temporal-samples/tools/cl
 import { freePort } from '@temporal-samples/tools/cluster/ports';
 import { TEMPORAL_SERVER } from '@temporal-samples/tools/cluster/server-binary';
 import { clusterTlsFiles, WEB_UI_CLIENT } from '@temporal-samples/tools/cluster/tls-config';
+import type { Client } from '@temporalio/client';
 import { startSecretsManager, type SecretsManagerEmulator } from './support/secrets-manager';
-import { appClient } from './support/workload';
+import { TIMEOUTS } from './support/timeouts';
+import { appClient, startGreetings, tally } from './support/workload';
 
 const NAMESPACE = 'samples';
+const TASK_QUEUE = 'greetings';
 const REFUSED_WITHIN_MS = 15_000;
 
 const CLIENT_SECRET = 'temporal/local-mtls/client';
 const CA_SECRET = 'temporal/server-ca';
 const CODEC_SECRET = 'temporal/codec-keys';
 const DOCTOR = join(WORKSPACE_ROOT, 'tools', 'dist', 'doctor', 'cli.js');
+
+function within<T>(pending: Promise<T>, ms: number, explain: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(explain())), ms)));
+  return Promise.race([pending, late]).finally(() => clearTimeout(timer));
+}
 
 const clientSecret = (client: TestClient) => JSON.stringify({ cert: client.certPem, key: client.keyPem });
 /** PEM text itself: a header followed by base64 (a message may name the header it expected). */
@@ -122,6 +131,76 @@ describe('credentials from AWS Secrets Manager (moto on loopback), rotated live'
     );
     expect(report).not.toMatch(PEM_TEXT);
   });
+
+  it(
+    'a running worker takes a new secret version (a certificate from a second client CA) under 1,000 workflows; the old CA is then dropped; none fails',
+    async () => {
+      const worker = startApp('local-mtls', 'worker', { env: appEnv() });
+      let load: Client | undefined;
+      try {
+        await worker.waitFor(/Worker polling task queue "greetings"/);
+        // The load's own client keeps the workspace's client certificate (.env), which the cluster trusts throughout.
+        load = await appClient('local-mtls', {
+          TEMPORAL_ADDRESS: cluster.address,
+          PAYLOAD_CODEC_KEYS_SECRET: CODEC_SECRET,
+          ...secrets.awsEnv('reader'),
+        });
+        const before = startGreetings(load, TASK_QUEUE, 700, 'before-rotation');
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        const put = Date.now();
+        await secrets.putSecret(CLIENT_SECRET, clientSecret(newClient));
+        await worker.waitFor(
+          /Credentials rotated: a new connection is in use \(client certificate CN=app-new-ca/,
+          20_000,
+        );
+        const pickUpMs = Date.now() - put;
+
+        writeFileSync(oldCaFile, newClient.caPem);
+        const refusedAfterMs = await untilOldCertificateRefused();
+        const after = await startGreetings(load, TASK_QUEUE, 300, 'after-ca-drop');
+        const results = await within(
+          Promise.all([before.then((started) => tally(started)), tally(after)]),
+          TIMEOUTS.long - 60_000,
+          () =>
+            `the 1,000 workflows did not finish; the worker's last lines:\n${worker.output().split('\n').slice(-25).join('\n')}`,
+        );
+        console.log(
+          `secret rotation: new version picked up ${pickUpMs} ms after the put (poll 1 s); old CA refused ${refusedAfterMs} ms after the drop; ` +
+            `${results[0].completed + results[1].completed} of 1000 workflows completed`,
+        );
+        expect(results.map((result) => result.failed)).toEqual([[], []]);
+        expect(results.map((result) => result.wrong)).toEqual([[], []]);
+        expect(results.map((result) => result.completed)).toEqual([700, 300]);
+        expect(pickUpMs).toBeLessThan(10_000);
+        expect(worker.output()).not.toMatch(/Refused the new credentials/);
+      } finally {
+        await load?.connection.close();
+        await worker.stop();
+      }
+    },
+    TIMEOUTS.long,
+  );
+
+  /** A client with the old CA's certificate is refused once the cluster has re-read its CA files. */
+  async function untilOldCertificateRefused(): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < 15_000) {
+      const client = startApp('local-mtls', 'client', {
+        env: {
+          TEMPORAL_ADDRESS: cluster.address,
+          TEMPORAL_TLS_CLIENT_CERT_PATH: oldClient.certPath,
+          TEMPORAL_TLS_CLIENT_KEY_PATH: oldClient.keyPath,
+        },
+        args: ['old-ca'],
+      });
+      if ((await client.exited) !== 0) {
+        expect(client.output()).toMatch(/client certificate/i);
+        return Date.now() - started;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    throw new Error('the cluster still accepts the old CA 15 s after it was dropped from its CA file');
+  }
 
   describe('refusals, each naming the setting, the secret and the fix, within 15 s', () => {
     let silent: Server;
