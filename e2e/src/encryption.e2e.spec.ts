@@ -12,13 +12,20 @@ import { TIMEOUTS } from './support/timeouts';
 const NAMESPACE = 'samples';
 const keyFor = (id: string) => `${id}=${randomBytes(32).toString('base64')}`;
 
-/** Every payload object in a history, found by shape: `{ metadata, data }`. */
-function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
+interface HistoryPayloads {
+  /** Workflow data: inputs, results, activity arguments and results. */
+  data: Payload[];
+  /** Header fields, which the TypeScript SDK never passes through a codec (trace context, never workflow data). */
+  headers: Payload[];
+}
+
+/** Every payload object in a history, found by shape: `{ metadata, data }`, header fields apart. */
+function payloadsIn(value: unknown, found: HistoryPayloads = { data: [], headers: [] }, inHeader = false) {
   if (!value || typeof value !== 'object' || value instanceof Uint8Array) return found;
   const candidate = value as Payload;
   if (candidate.data instanceof Uint8Array && candidate.metadata && typeof candidate.metadata === 'object')
-    found.push(candidate);
-  else Object.values(value).forEach((child) => payloadsIn(child, found));
+    (inHeader ? found.headers : found.data).push(candidate);
+  else Object.entries(value).forEach(([key, child]) => payloadsIn(child, found, inHeader || key === 'header'));
   return found;
 }
 
@@ -57,6 +64,10 @@ describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real 
   }
 
   async function historyPayloads(workflowId: string): Promise<Payload[]> {
+    return (await allHistoryPayloads(workflowId)).data;
+  }
+
+  async function allHistoryPayloads(workflowId: string): Promise<HistoryPayloads> {
     const history = await raw.workflowService.getWorkflowExecutionHistory({
       namespace: NAMESPACE,
       execution: { workflowId },
@@ -76,7 +87,8 @@ describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real 
 
   it('the cluster stores only ciphertext, in the shared layout; with the codec the original values come back', async () => {
     const workflowId = await runWorkflow(v1, 'Ada Secret');
-    const payloads = await historyPayloads(workflowId);
+    const { data: payloads, headers } = await allHistoryPayloads(workflowId);
+    for (const header of headers) expect(Buffer.from(header.data ?? []).toString('latin1')).not.toMatch(/Ada|Hello/);
 
     expect(payloads.length).toBeGreaterThanOrEqual(4);
     for (const payload of payloads) {

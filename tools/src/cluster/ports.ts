@@ -69,17 +69,21 @@ function canBind(port: number): Promise<boolean> {
  */
 const CLUSTER_PORT_RANGE = { first: 20_000, last: 32_767 };
 
+/**
+ * Ports handed out by this process, never handed out twice: clusters started side by side (e.g.
+ * with Promise.all) check their ports before either binds them.
+ */
+const handedOut = new Set<number>();
+
 /** Distinct free loopback ports for every service, so several servers can run side by side. */
 export async function freePorts(): Promise<ServerPorts> {
-  const taken = new Set<number>();
   const span = CLUSTER_PORT_RANGE.last - CLUSTER_PORT_RANGE.first + 1;
   const next = async (): Promise<number> => {
     for (;;) {
       const port = CLUSTER_PORT_RANGE.first + Math.floor(Math.random() * span);
-      if (!taken.has(port) && (await canBind(port))) {
-        taken.add(port);
-        return port;
-      }
+      if (handedOut.has(port)) continue;
+      handedOut.add(port);
+      if (await canBind(port)) return port;
     }
   };
   return {
