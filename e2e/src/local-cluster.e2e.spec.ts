@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from 'node:tls';
+import { probeTls } from '@temporal-samples/connection/tools';
 import { generateCertificates } from '@temporal-samples/tools/certs/generate';
 import { CLIENT_CA, certificatePaths, FRONTEND, SERVER_CA } from '@temporal-samples/tools/certs/layout';
 import { DEFAULT_SERVER_NAME } from '@temporal-samples/tools/certs/options';
@@ -17,27 +17,20 @@ import { TIMEOUTS } from './support/timeouts';
 const REFRESH_SECONDS = 2;
 
 /** The serial number of the certificate the frontend presents now, read from a real mTLS handshake. */
-function servedSerial(port: number, certsDir: string): Promise<string> {
+async function servedSerial(port: number, certsDir: string): Promise<string> {
   const certs = certificatePaths(certsDir);
   const client = certs.client('local-mtls');
-  return new Promise((resolve, reject) => {
-    const socket = connect(
-      {
-        host: '127.0.0.1',
-        port,
-        servername: DEFAULT_SERVER_NAME,
-        ca: readFileSync(certs.serverCa.cert),
-        cert: readFileSync(client.cert),
-        key: readFileSync(client.key),
-        ALPNProtocols: ['h2'],
-      },
-      () => {
-        resolve(socket.getPeerX509Certificate()?.serialNumber ?? '');
-        socket.destroy();
-      },
-    );
-    socket.once('error', reject);
+  const outcome = await probeTls({
+    host: '127.0.0.1',
+    port,
+    serverName: DEFAULT_SERVER_NAME,
+    ca: readFileSync(certs.serverCa.cert, 'utf8'),
+    cert: readFileSync(client.cert, 'utf8'),
+    key: readFileSync(client.key, 'utf8'),
   });
+  if (outcome.kind !== 'accepted')
+    throw new Error(`the frontend did not take the handshake: ${JSON.stringify(outcome)}`);
+  return outcome.peer?.serialNumber ?? '';
 }
 
 const serialOf = (file: string) => new X509Certificate(readFileSync(file)).serialNumber;

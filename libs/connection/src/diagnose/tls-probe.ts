@@ -25,6 +25,8 @@ export interface PeerCertificate {
   issuer: string;
   names: string[];
   validTo: string;
+  /** Upper-case hex, as `X509Certificate.serialNumber` gives it. */
+  serialNumber: string;
 }
 
 export type ProbeOutcome =
@@ -48,6 +50,7 @@ function peerOf(socket: TLSSocket): PeerCertificate | undefined {
     issuer: String(certificate.issuer?.CN ?? ''),
     names: altNames(socket).map((name) => (name === '0:0:0:0:0:0:0:1' ? '::1' : name)),
     validTo: new Date(certificate.valid_to).toISOString(),
+    serialNumber: certificate.serialNumber,
   };
 }
 
