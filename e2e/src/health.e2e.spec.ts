@@ -87,9 +87,15 @@ describe('worker and starter /livez and /readyz against a cluster that goes away
     }
   });
 
-  it('answers 503 at once on SIGTERM, then the worker stops gracefully with exit 0', async () => {
+  it('answers 503 within 1 s of SIGTERM, then the worker stops gracefully with exit 0', async () => {
+    const signalled = Date.now();
     worker.child.kill('SIGTERM');
-    const readyz = await probe(`http://${workerHealth}/readyz`);
+    let readyz = await probe(`http://${workerHealth}/readyz`);
+    while (readyz.status === 200 && Date.now() - signalled < 1_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      readyz = await probe(`http://${workerHealth}/readyz`);
+    }
+    timings.workerNotReadyAfterSigterm = Date.now() - signalled;
     expect(readyz).toEqual({ status: 503, body: { status: 'not ready', reason: 'shutting down (SIGTERM)' } });
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toMatch(/Worker stopped\./);
