@@ -4,7 +4,11 @@ import type { ClusterStore } from './store';
 
 const FILE_CONNECTIONS = 8;
 
-function sqlite(databaseName: string, connectAttributes: Record<string, string>, maxConns = 1) {
+function sqlite(
+  databaseName: string,
+  connectAttributes: Record<string, string>,
+  { maxConns, maxConnLifetime }: { maxConns: number; maxConnLifetime?: string },
+) {
   return {
     sql: {
       pluginName: 'sqlite',
@@ -14,14 +18,18 @@ function sqlite(databaseName: string, connectAttributes: Record<string, string>,
       connectAttributes,
       maxConns,
       maxIdleConns: maxConns,
-      maxConnLifetime: '1h',
+      ...(maxConnLifetime ? { maxConnLifetime } : {}),
     },
   };
 }
 
-/** SQLite in memory: the schema is created on first connect and everything is gone when the server stops. */
+/**
+ * SQLite in memory: the schema is created on first connect and everything is gone when the server
+ * stops. The database lives in the pool's one connection, so that connection is never recycled
+ * (a connection lifetime would empty the database when it ends).
+ */
 export function memoryStore(): ClusterStore {
-  const memory = sqlite('default', { mode: 'memory', cache: 'private' });
+  const memory = sqlite('default', { mode: 'memory', cache: 'private' }, { maxConns: 1 });
   return {
     kind: 'memory',
     description: 'SQLite in memory (gone when the server stops)',
@@ -48,7 +56,7 @@ export function sqliteFileStore(dir: string): ClusterStore {
         synchronous: 'normal',
         busy_timeout: '10000',
       },
-      FILE_CONNECTIONS,
+      { maxConns: FILE_CONNECTIONS, maxConnLifetime: '1h' },
     );
   return {
     kind: 'sqlite',
