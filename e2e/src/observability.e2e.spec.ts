@@ -104,6 +104,22 @@ describe("the worker's metrics, logs and traces (apps/plain against a real local
     }
   });
 
+  it('with LOG_FORMAT=json a worker that cannot start prints one JSON error line with the problem and the fix, and exits 1', async () => {
+    const closed = `127.0.0.1:${await freePort()}`;
+    const worker = startApp('plain', 'worker', { env: { TEMPORAL_ADDRESS: closed, LOG_FORMAT: 'json' } });
+    expect(await worker.exited).toBe(1);
+    const lines = jsonLines(worker.output());
+    expect(lines).toEqual([
+      {
+        timestamp: expect.any(String),
+        level: 'ERROR',
+        message: `Could not reach a Temporal server at ${closed}: connection refused (nothing listens on that port).`,
+        fix: expect.stringMatching(/^check that the server is running/),
+        diagnose: 'npx nx run plain:doctor',
+      },
+    ]);
+  });
+
   it("traces reach an OTLP/HTTP receiver: the app client's start, the workflow run, its activity schedule and the activity share a trace, linked parent to child", async () => {
     const taskQueue = `traced-${Date.now()}`;
     const env = { TEMPORAL_ADDRESS: cluster.address, TEMPORAL_TASK_QUEUE: taskQueue };

@@ -30,7 +30,7 @@ export {
   type ConnectClientOptions,
   type WorkerConnection,
 } from './connect/connect';
-export { formatFailure, runMain } from './run/run-main';
+export { describeFailure, formatFailure, ReportedFailure, runMain, type FailureReport } from './run/run-main';
 export { awaitResult, RESULT_TIMEOUT_MS } from './run/await-result';
 export { API_KEY_FILE } from './profile/api-key-file';
 export { OTLP_ENDPOINT, SERVICE_NAME, resolveOtlpSettings, type OtlpSettings } from './profile/otlp-settings';

@@ -1,4 +1,10 @@
-import { connectWorker, loadAppProfile, type AppProfile } from '@temporal-samples/connection';
+import {
+  connectWorker,
+  describeFailure,
+  loadAppProfile,
+  ReportedFailure,
+  type AppProfile,
+} from '@temporal-samples/connection';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createAppLogger } from './app-logger';
 import { watchCredentials } from './credential-rotation';
@@ -7,7 +13,7 @@ import { installRuntime } from './install-runtime';
 import { READINESS_DEADLINE_MS } from './readiness';
 import { profileSecrets, Redactor } from './redaction';
 import { runtimeSettings } from './runtime-settings';
-import { telemetrySettings } from './telemetry-settings';
+import { telemetrySettings, type TelemetrySettings } from './telemetry-settings';
 import { TRACING_OFF } from './workflow-tracing';
 
 export const WORKER_HEALTH_ADDRESS = 'WORKER_HEALTH_ADDRESS';
@@ -43,8 +49,19 @@ async function replaceConnection(worker: Worker, profile: AppProfile): Promise<v
  * WORKER_SHUTDOWN_GRACE_TIME (default 10 s) to finish before they are cancelled.
  */
 export async function runWorker(appDir: string, options: AppWorkerOptions): Promise<void> {
-  const settings = runtimeSettings(appDir, WORKER_HEALTH_ADDRESS);
   const telemetry = telemetrySettings(appDir);
+  if (telemetry.logFormat !== 'json') return runWorkerWith(appDir, options, telemetry);
+  try {
+    await runWorkerWith(appDir, options, telemetry);
+  } catch (error) {
+    const { problem, fix, diagnose } = describeFailure(error);
+    createAppLogger(telemetry, new Redactor()).error(problem, { fix, diagnose });
+    throw new ReportedFailure(error);
+  }
+}
+
+async function runWorkerWith(appDir: string, options: AppWorkerOptions, telemetry: TelemetrySettings): Promise<void> {
+  const settings = runtimeSettings(appDir, WORKER_HEALTH_ADDRESS);
   const profile = await loadAppProfile(appDir, { onNotice: () => undefined });
   const redactor = new Redactor(profileSecrets(profile));
   const logger = createAppLogger(telemetry, redactor);

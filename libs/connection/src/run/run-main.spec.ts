@@ -2,7 +2,7 @@ import { status } from '@grpc/grpc-js';
 import { UnreachableServerError } from '../errors/connect-errors';
 import { withContext } from '../errors/failure-context';
 import type { Profile } from '../profile/profile';
-import { formatFailure } from './run-main';
+import { describeFailure, formatFailure } from './run-main';
 
 const profile: Profile = {
   address: 'localhost:7233',
@@ -41,5 +41,20 @@ describe('formatFailure reads its context from the error', () => {
 
   it('keeps a refusal without context as the SDK said it', () => {
     expect(formatFailure(refusal())).toBe('✗ Error: 7 PERMISSION_DENIED: Request unauthorized.');
+  });
+});
+
+describe('describeFailure', () => {
+  it('gives the problem, the fix and the doctor command apart, for a log line', () => {
+    const error = withContext(new UnreachableServerError('localhost:1', 'connection refused'), { app: 'plain' });
+    expect(describeFailure(error)).toEqual({
+      problem: 'Could not reach a Temporal server at localhost:1: connection refused.',
+      fix: error.fix,
+      diagnose: 'npx nx run plain:doctor',
+    });
+  });
+
+  it('gives only the problem for an error without a fix', () => {
+    expect(describeFailure(new RangeError('out of range'))).toEqual({ problem: 'RangeError: out of range' });
   });
 });
