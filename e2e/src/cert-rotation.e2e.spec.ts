@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
 import { generateCertificates } from '@temporal-samples/tools/certs/generate';
-import { DEFAULT_CERTS_DIR } from '@temporal-samples/tools/certs/layout';
+import { certsDir } from '@temporal-samples/tools/certs/layout';
 import { DEFAULT_SERVER_NAME } from '@temporal-samples/tools/certs/options';
 import {
   generateExpiredClient,
@@ -78,7 +78,7 @@ describe('client certificate rotation under load on the mTLS cluster (local-mtls
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cert-rotation-'));
-    await generateCertificates({ outDir: DEFAULT_CERTS_DIR });
+    await generateCertificates({ outDir: certsDir() });
     oldCa = await generateForeignClient(join(dir, 'old'), 'rotating-worker');
     newCa = await generateForeignClient(join(dir, 'new'), 'rotating-worker');
     oldCaFile = join(dir, 'old-client-ca.pem');
@@ -89,7 +89,7 @@ describe('client certificate rotation under load on the mTLS cluster (local-mtls
       namespaces: ['samples'],
       binary: requireBinary(TEMPORAL_SERVER),
       tls: {
-        ...clusterTlsFiles(DEFAULT_CERTS_DIR, DEFAULT_SERVER_NAME),
+        ...clusterTlsFiles(certsDir(), DEFAULT_SERVER_NAME),
         extraClientCas: [oldCaFile, newCaFile],
         refreshInterval: `${TLS_REFRESH_S}s`,
       },
@@ -175,8 +175,8 @@ describe('client certificate rotation under load on the mTLS cluster (local-mtls
     'refuses a mismatched key, an expired certificate and garbage, naming the file and cause, and keeps completing workflows',
     async () => {
       const bad = join(dir, 'bad');
-      const mismatched = await generateMismatchedClient(DEFAULT_CERTS_DIR, bad, 'mismatched');
-      const expired = await generateExpiredClient(DEFAULT_CERTS_DIR, bad, 'expired');
+      const mismatched = await generateMismatchedClient(certsDir(), bad, 'mismatched');
+      const expired = await generateExpiredClient(certsDir(), bad, 'expired');
       const before = await startGreetings(client, TASK_QUEUE, 50, 'invalid-material');
       const keeps =
         /Meanwhile the current connection stays in use; its client certificate \(.*rotating-worker.*\) is valid until \S+, [\d.]+ days from now\./;

@@ -4,15 +4,15 @@ import { request } from 'node:https';
 import { join } from 'node:path';
 import { startScript, WORKSPACE_ROOT, type AppRun } from '@temporal-samples/tools/apps/app-process';
 import { generateCertificates } from '@temporal-samples/tools/certs/generate';
-import { DEFAULT_CERTS_DIR, FRONTEND, SERVER_CA } from '@temporal-samples/tools/certs/layout';
+import { certsDir, FRONTEND, SERVER_CA } from '@temporal-samples/tools/certs/layout';
 import { startJwksServer, type JwksServer } from '@temporal-samples/tools/tokens/jwks-server';
 import { mintToken, type TokenRequest } from '@temporal-samples/tools/tokens/mint-token';
 import { newSigningKey } from '@temporal-samples/tools/tokens/signing-key';
 
 const script = join(WORKSPACE_ROOT, 'apps', 'codec-server', 'dist', 'server.js');
 const tls = () => ({
-  CODEC_SERVER_TLS_CERT_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.cert),
-  CODEC_SERVER_TLS_KEY_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.key),
+  CODEC_SERVER_TLS_CERT_PATH: join(certsDir(), FRONTEND.cert),
+  CODEC_SERVER_TLS_KEY_PATH: join(certsDir(), FRONTEND.key),
 });
 const keyFor = (id: string) => `${id}=${randomBytes(32).toString('base64')}`;
 
@@ -22,7 +22,7 @@ interface Reply {
 }
 
 function postHttps(url: string, body: string, headers: Record<string, string> = {}): Promise<Reply> {
-  const ca = readFileSync(join(DEFAULT_CERTS_DIR, SERVER_CA.cert));
+  const ca = readFileSync(join(certsDir(), SERVER_CA.cert));
   return new Promise((resolve, reject) => {
     const call = request(
       url,
@@ -45,7 +45,7 @@ const listening = (server: AppRun) =>
 
 describe('apps/codec-server as users run it (node apps/codec-server/dist/server.js)', () => {
   let server: AppRun | undefined;
-  beforeAll(() => generateCertificates({ outDir: DEFAULT_CERTS_DIR }));
+  beforeAll(() => generateCertificates({ outDir: certsDir() }));
   afterEach(async () => {
     await server?.stop('SIGTERM');
     server = undefined;

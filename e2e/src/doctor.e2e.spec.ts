@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appDir, startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
-import { CLIENT_CA, DEFAULT_CERTS_DIR, FRONTEND } from '@temporal-samples/tools/certs/layout';
+import { CLIENT_CA, certsDir, FRONTEND } from '@temporal-samples/tools/certs/layout';
 import {
   generateExpiredClient,
   generateForeignClient,
@@ -72,8 +72,8 @@ describe('doctor against the real local clusters', () => {
       clusters[target] = await TARGET_CLUSTERS[target].start();
     badDir = mkdtempSync(join(tmpdir(), 'doctor-certs-'));
     bad.foreign = await generateForeignClient(badDir, 'foreign');
-    bad.expired = await generateExpiredClient(DEFAULT_CERTS_DIR, badDir, 'expired');
-    bad.mismatched = await generateMismatchedClient(DEFAULT_CERTS_DIR, badDir, 'mismatched');
+    bad.expired = await generateExpiredClient(certsDir(), badDir, 'expired');
+    bad.mismatched = await generateMismatchedClient(certsDir(), badDir, 'mismatched');
   }, TIMEOUTS.ready);
 
   afterAll(async () => {
@@ -162,8 +162,8 @@ describe('doctor against the real local clusters', () => {
       'a CA certificate where the client certificate belongs',
       () => ({
         ...base('local-mtls'),
-        TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.cert),
-        TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, CLIENT_CA.key),
+        TEMPORAL_TLS_CLIENT_CERT_PATH: join(certsDir(), CLIENT_CA.cert),
+        TEMPORAL_TLS_CLIENT_KEY_PATH: join(certsDir(), CLIENT_CA.key),
       }),
       /holds a CA certificate/,
       /point it at the client \(leaf\) certificate/,
@@ -172,8 +172,8 @@ describe('doctor against the real local clusters', () => {
       'a server certificate used as the client certificate',
       () => ({
         ...base('local-mtls'),
-        TEMPORAL_TLS_CLIENT_CERT_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.cert),
-        TEMPORAL_TLS_CLIENT_KEY_PATH: join(DEFAULT_CERTS_DIR, FRONTEND.key),
+        TEMPORAL_TLS_CLIENT_CERT_PATH: join(certsDir(), FRONTEND.cert),
+        TEMPORAL_TLS_CLIENT_KEY_PATH: join(certsDir(), FRONTEND.key),
       }),
       /is not for client authentication/,
       /use a client certificate/,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hostAndPort, probeTls } from '@temporal-samples/connection/tools';
 import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
-import { clientFiles, DEFAULT_CERTS_DIR, SERVER_CA } from '@temporal-samples/tools/certs/layout';
+import { clientFiles, certsDir, SERVER_CA } from '@temporal-samples/tools/certs/layout';
 import {
   generateExpiredClient,
   generateForeignClient,
@@ -33,8 +33,8 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
     bad.foreign = foreign;
     foreignCa = join(badDir, 'foreign-ca.pem');
     writeFileSync(foreignCa, foreign.caPem);
-    bad.expired = await generateExpiredClient(DEFAULT_CERTS_DIR, badDir, 'expired');
-    bad.mismatched = await generateMismatchedClient(DEFAULT_CERTS_DIR, badDir, 'mismatched');
+    bad.expired = await generateExpiredClient(certsDir(), badDir, 'expired');
+    bad.mismatched = await generateMismatchedClient(certsDir(), badDir, 'mismatched');
     worker = startApp('local-mtls', 'worker', { env: { TEMPORAL_ADDRESS: cluster.address } });
     await worker.waitFor(/Worker polling task queue "greetings"/);
   });
@@ -45,14 +45,14 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
     if (badDir) rmSync(badDir, { recursive: true, force: true });
   });
 
-  it('client completes a workflow with the certificate paths from .env', async () => {
+  it("client completes a workflow with the certificate files its .env names (in the run's certificate folder)", async () => {
     const client = startApp('local-mtls', 'client', { env: { TEMPORAL_ADDRESS: cluster.address }, args: ['mTLS'] });
     expect(await client.exited).toBe(0);
     expect(client.output()).toMatch(/^Result: Hello, mTLS!$/m);
   });
 
   it('client completes a workflow with the same certificates inline, mangled as env systems mangle PEM', async () => {
-    const read = (file: string) => readFileSync(join(DEFAULT_CERTS_DIR, file), 'utf8');
+    const read = (file: string) => readFileSync(join(certsDir(), file), 'utf8');
     const local = clientFiles('local-mtls');
     const client = startApp('local-mtls', 'client', {
       env: {
@@ -160,7 +160,7 @@ describe('apps/local-mtls against a real cluster with mutual TLS (frontend and i
       host,
       port,
       serverName: 'temporal.local',
-      ca: readFileSync(join(DEFAULT_CERTS_DIR, SERVER_CA.cert), 'utf8'),
+      ca: readFileSync(join(certsDir(), SERVER_CA.cert), 'utf8'),
       cert: readFileSync(bad.expired.certPath, 'utf8'),
       key: readFileSync(bad.expired.keyPath, 'utf8'),
     });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appDir, startApp, startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
 import { generateCertificates } from '@temporal-samples/tools/certs/generate';
-import { DEFAULT_CERTS_DIR, SERVER_CA } from '@temporal-samples/tools/certs/layout';
+import { certsDir, SERVER_CA } from '@temporal-samples/tools/certs/layout';
 import { DEFAULT_SERVER_NAME } from '@temporal-samples/tools/certs/options';
 import { generateForeignClient, type TestClient } from '@temporal-samples/tools/certs/test-material';
 import { requireBinary } from '@temporal-samples/tools/cluster/go-binary';
@@ -62,7 +62,7 @@ describe('credentials from AWS Secrets Manager (moto on loopback), rotated live'
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'secrets-'));
-    await generateCertificates({ outDir: DEFAULT_CERTS_DIR, clients: [WEB_UI_CLIENT] });
+    await generateCertificates({ outDir: certsDir(), clients: [WEB_UI_CLIENT] });
     oldClient = await generateForeignClient(dir, 'app-old-ca');
     newClient = await generateForeignClient(dir, 'app-new-ca');
     oldCaFile = join(dir, 'old-client-ca.pem');
@@ -75,14 +75,14 @@ describe('credentials from AWS Secrets Manager (moto on loopback), rotated live'
         namespaces: [NAMESPACE],
         binary: requireBinary(TEMPORAL_SERVER),
         tls: {
-          ...clusterTlsFiles(DEFAULT_CERTS_DIR, DEFAULT_SERVER_NAME),
+          ...clusterTlsFiles(certsDir(), DEFAULT_SERVER_NAME),
           extraClientCas: [oldCaFile, newCaFile],
           refreshInterval: '1s',
         },
       }),
     ]);
     await secrets.putSecret(CLIENT_SECRET, clientSecret(oldClient));
-    await secrets.putSecret(CA_SECRET, readFileSync(join(DEFAULT_CERTS_DIR, SERVER_CA.cert), 'utf8'));
+    await secrets.putSecret(CA_SECRET, readFileSync(join(certsDir(), SERVER_CA.cert), 'utf8'));
     await secrets.putSecret(CODEC_SECRET, `v1=${randomBytes(32).toString('base64')}`);
   });
 
@@ -139,7 +139,7 @@ describe('credentials from AWS Secrets Manager (moto on loopback), rotated live'
       let load: Client | undefined;
       try {
         await worker.waitFor(/Worker polling task queue "greetings"/);
-        // The load's own client keeps the workspace's client certificate (.env), which the cluster trusts throughout.
+        // The load's own client keeps the certificate its .env names, which the cluster trusts throughout.
         load = await appClient('local-mtls', {
           TEMPORAL_ADDRESS: cluster.address,
           PAYLOAD_CODEC_KEYS_SECRET: CODEC_SECRET,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
-import { certificatePaths, DEFAULT_CERTS_DIR } from '@temporal-samples/tools/certs/layout';
+import { certificatePaths, certsDir } from '@temporal-samples/tools/certs/layout';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { probeGrpc } from './support/grpc-probe';
 import { startTestCluster } from './support/test-cluster';
@@ -17,7 +17,7 @@ async function runClient(address: string, name: string): Promise<string> {
 }
 
 describe('the split topology over mutual TLS: five server processes on PostgreSQL', () => {
-  const certs = certificatePaths(DEFAULT_CERTS_DIR);
+  const certs = certificatePaths(certsDir());
   let dir: string;
   let cluster: LocalCluster;
   let worker: AppRun;

@@ -1,5 +1,5 @@
 import { generateCertificates } from '@temporal-samples/tools/certs/generate';
-import { DEFAULT_CERTS_DIR } from '@temporal-samples/tools/certs/layout';
+import { certsDir } from '@temporal-samples/tools/certs/layout';
 import { DEFAULT_SERVER_NAME } from '@temporal-samples/tools/certs/options';
 import { prepareCloudLike } from '@temporal-samples/tools/cluster/cloud-like';
 import {
@@ -38,6 +38,6 @@ export async function startTestCluster(namespaces: string[], options: TestCluste
     return startLocalCluster({ ...common, tls, tokenSigningKey: signingKey });
   }
   if (!mtls) return startLocalCluster(common);
-  await generateCertificates({ outDir: DEFAULT_CERTS_DIR, clients: [WEB_UI_CLIENT] });
-  return startLocalCluster({ ...common, tls: clusterTlsFiles(DEFAULT_CERTS_DIR, DEFAULT_SERVER_NAME) });
+  await generateCertificates({ outDir: certsDir(), clients: [WEB_UI_CLIENT] });
+  return startLocalCluster({ ...common, tls: clusterTlsFiles(certsDir(), DEFAULT_SERVER_NAME) });
 }

@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
+import { certsDir } from '@temporal-samples/tools/certs/layout';
 
 export interface WorkspaceCopy {
   root: string;
@@ -36,8 +37,8 @@ function linkNodeModules(root: string): void {
 
 /**
  * A throwaway checkout for tests that change the tree: the files git knows (tracked and new,
- * not ignored) as they are in the working tree, node_modules by links, and the generated certs/
- * of the real workspace.
+ * not ignored) as they are in the working tree, node_modules by links, and certs/ linked to the
+ * run's certificate folder (SAMPLES_CERTS_DIR), never to the workspace's.
  */
 export function copyWorkspace(): WorkspaceCopy {
   const root = mkdtempSync(join(tmpdir(), 'workspace-copy-'));
@@ -54,7 +55,7 @@ export function copyWorkspace(): WorkspaceCopy {
   }
   linkNodeModules(root);
   rmSync(join(root, 'certs'), { recursive: true, force: true });
-  symlinkSync(join(WORKSPACE_ROOT, 'certs'), join(root, 'certs'));
+  symlinkSync(certsDir(), join(root, 'certs'));
   execFileSync('git', ['init', '-q'], { cwd: root });
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
 }

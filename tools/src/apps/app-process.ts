@@ -1,12 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { appCertsEnv } from '../certs/app-certs-env';
 import { recordPid } from './pid-ledger';
+import { appDir, WORKSPACE_ROOT } from './workspace-root';
 
-export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
-
-export function appDir(app: string): string {
-  return join(WORKSPACE_ROOT, 'apps', app);
-}
+export { appDir, WORKSPACE_ROOT };
 
 export interface AppRun {
   child: ChildProcess;
@@ -27,11 +25,16 @@ export interface StartAppOptions {
   onLine?: (line: string) => void;
   /** Where the process runs; the workspace root unless given. */
   cwd?: string;
+  /**
+   * The app folder whose `.env` the program reads (startApp's app; a tool's `--env-dir` is found in
+   * its arguments): that app's certificate paths follow SAMPLES_CERTS_DIR (certs/app-certs-env.ts).
+   */
+  envDir?: string;
 }
 
 /** Runs an app's built entry point (`worker`, `client` or `starter`) as a user would, with node. */
 export function startApp(app: string, entry: 'worker' | 'client' | 'starter', options: StartAppOptions = {}): AppRun {
-  return startScript(join(appDir(app), 'dist', `${entry}.js`), options);
+  return startScript(join(appDir(app), 'dist', `${entry}.js`), { envDir: appDir(app), ...options });
 }
 
 /** Runs a built script with node from the workspace root and watches what it prints. */
@@ -45,12 +48,21 @@ const STOP_GRACE_MS = 20_000;
 const running = new Set<ChildProcess>();
 process.once('exit', () => running.forEach((child) => child.kill('SIGTERM')));
 
+/** The folder a tool's `--env-dir <folder>` names. */
+function envDirArgument(args: string[]): string | undefined {
+  const at = args.indexOf('--env-dir');
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
 /** Runs any program from the workspace root (e.g. the Temporal CLI) and watches what it prints. */
 export function startCommand(command: string, args: string[], options: StartAppOptions = {}): AppRun {
   const name = [command, ...args].join(' ').split('/').slice(-2).join('/').slice(0, 60);
-  const child = spawn(command, [...args, ...(options.args ?? [])], {
-    cwd: options.cwd ?? WORKSPACE_ROOT,
-    env: { ...process.env, ...options.env },
+  const cwd = options.cwd ?? WORKSPACE_ROOT;
+  const allArgs = [...args, ...(options.args ?? [])];
+  const envDir = options.envDir ?? envDirArgument(allArgs);
+  const child = spawn(command, allArgs, {
+    cwd,
+    env: { ...(envDir ? appCertsEnv(resolve(cwd, envDir)) : {}), ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

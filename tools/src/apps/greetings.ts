@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectClient, loadAppProfile, type AppProfile } from '@temporal-samples/connection';
 import type { Client, WorkflowHandle } from '@temporalio/client';
+import { appCertsEnv } from '../certs/app-certs-env';
 import { appDir } from './app-process';
 
 const IN_FLIGHT = 100;
@@ -11,9 +12,12 @@ export interface AppClient {
   close(): Promise<void>;
 }
 
-/** A client with an app's own profile (its .env, certificates and codec keys), as the app's client.ts makes it. */
+/** A client with an app's own profile (its .env, certificates and codec keys), as the app's client.ts started by startApp makes it. */
 export async function appClient(app: string, env: Record<string, string>): Promise<AppClient> {
-  const profile = await loadAppProfile(appDir(app), { env: { ...process.env, ...env }, onNotice: () => undefined });
+  const profile = await loadAppProfile(appDir(app), {
+    env: { ...appCertsEnv(appDir(app)), ...process.env, ...env },
+    onNotice: () => undefined,
+  });
   const client = await connectClient(profile);
   return { client, profile, close: () => client.connection.close() };
 }

@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateCertificates } from '../certs/generate';
-import { DEFAULT_CERTS_DIR } from '../certs/layout';
+import { certsDir } from '../certs/layout';
 import { DEFAULT_SERVER_NAME } from '../certs/options';
 import { runCommand } from '../cli/command';
 import { parseCount } from '../cli/count';
@@ -73,7 +73,7 @@ runCommand(
       `${workflows} greet workflows per run (after ${WARM_UP} untimed), median of ${runsTaken}; ${note}.`;
     const guard = stopOnSignal();
     guard.add(async () => printReport(measured, heading(`the interleaved runs done before the signal (of ${runs})`)));
-    await generateCertificates({ outDir: DEFAULT_CERTS_DIR });
+    await generateCertificates({ outDir: certsDir() });
     const dataDir = mkdtempSync(join(tmpdir(), 'bench-throughput-'));
     chmodSync(dataDir, 0o755); // as root the tools run PostgreSQL as the postgres user, which must reach its folder
     const removeData = async () => rmSync(dataDir, { recursive: true, force: true });
@@ -85,7 +85,7 @@ runCommand(
         measured,
         runs,
         workflows,
-        setup: { namespace: 'samples', tls: clusterTlsFiles(DEFAULT_CERTS_DIR, DEFAULT_SERVER_NAME), dataDir },
+        setup: { namespace: 'samples', tls: clusterTlsFiles(certsDir(), DEFAULT_SERVER_NAME), dataDir },
         codecKeys: `v1=${randomBytes(32).toString('base64')}`,
         guard,
       });

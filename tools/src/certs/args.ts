@@ -16,7 +16,11 @@ export const CERTS_COMMAND = defineCommand({
     'Makes the local CAs, server and client certificates (ECDSA P-256 by default) and a manifest; keeps material ' +
     'that is still good, replaces what is missing, expired or broken. Keys are written 0600 and never printed.',
   options: {
-    out: { type: 'string', value: '<dir>', description: 'certificate folder (default: <workspace>/certs)' },
+    out: {
+      type: 'string',
+      value: '<dir>',
+      description: 'certificate folder (default: $SAMPLES_CERTS_DIR, else <workspace>/certs)',
+    },
     client: {
       type: 'string',
       value: '<name>',

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { CertOptionError } from './errors';
 import type { KeyAlgorithm } from './keys';
-import { DEFAULT_CERTS_DIR } from './layout';
+import { certsDir } from './layout';
 
 export const REQUIRED_CLIENTS = ['local-mtls', 'system-worker'] as const;
 export const DEFAULT_DAYS = 365;
@@ -10,7 +10,7 @@ export const MAX_DAYS = 3650;
 export const DEFAULT_SERVER_NAME = 'temporal.local';
 
 export interface CertificateOptions {
-  /** Default: `<workspace root>/certs`. */
+  /** Default: SAMPLES_CERTS_DIR, else `<workspace root>/certs`. */
   outDir?: string;
   /** Client certificates to have; `local-mtls` and `system-worker` are always added. */
   clients?: string[];
@@ -49,7 +49,7 @@ export function daysProblem(days: number): string | undefined {
 
 export function resolveOptions(options: CertificateOptions): ResolvedOptions {
   const resolved: ResolvedOptions = {
-    outDir: resolve(options.outDir ?? DEFAULT_CERTS_DIR),
+    outDir: resolve(options.outDir ?? certsDir()),
     clients: [...new Set([...REQUIRED_CLIENTS, ...(options.clients ?? [])])],
     algorithm: options.algorithm ?? 'ecdsa',
     days: options.days ?? DEFAULT_DAYS,

@@ -1,6 +1,6 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { hostAndPort } from '@temporal-samples/connection/tools';
-import { WORKSPACE_ROOT } from '../apps/app-process';
+import { appDir, WORKSPACE_ROOT } from '../apps/app-process';
 import { generateCertificates } from '../certs/generate';
 import { runCommand } from '../cli/command';
 import { progress } from '../cli/progress';
@@ -57,7 +57,8 @@ async function cloudLikeOptions(args: ServerArgs): Promise<LocalClusterOptions> 
 }
 
 function cloudLikeHowTo(address: string): string {
-  const certs = '../../certs/cloud-like';
+  const dir = CLOUD_LIKE.certsDir;
+  const certs = relative(WORKSPACE_ROOT, dir).startsWith('..') ? dir : relative(appDir('cloud-mtls'), dir);
   return [
     'To reach it from apps/cloud-mtls, put in apps/cloud-mtls/.env.local:',
     `  TEMPORAL_ADDRESS=${address}`,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { generateCertificates } from '../certs/generate';
-import { DEFAULT_CERTS_DIR } from '../certs/layout';
+import { certsDir } from '../certs/layout';
 import { loadOrCreateSigningKey, type SigningKey } from '../tokens/signing-key';
 import { clusterTlsFiles, type ClusterTlsFiles } from './tls-config';
 
@@ -14,7 +14,10 @@ export const CLOUD_LIKE = {
   serverName: 'sample.local01.tmprl.test',
   /** The API-key endpoint: TLS without client certificates, like `<region>.<cloud>.api.temporal.io`. */
   apiKeyServerName: 'local.api.tmprl.test',
-  certsDir: join(DEFAULT_CERTS_DIR, 'cloud-like'),
+  /** certs/cloud-like, in SAMPLES_CERTS_DIR when that is set. */
+  get certsDir(): string {
+    return join(certsDir(), 'cloud-like');
+  },
   client: 'cloud-mtls',
 };
 
@@ -23,7 +26,7 @@ export interface CloudLikeMaterial {
   signingKey: SigningKey;
 }
 
-/** Certificates (its own CAs, in certs/cloud-like) and the token signing key, made when missing. */
+/** Certificates (its own CAs, in <certificate folder>/cloud-like) and the token signing key, made when missing. */
 export async function prepareCloudLike(onProgress?: (message: string) => void): Promise<CloudLikeMaterial> {
   await generateCertificates({
     outDir: CLOUD_LIKE.certsDir,

@@ -89,6 +89,7 @@ export const SETTINGS: readonly Setting[] = [
   // The tools.
   { name: 'TEMPORAL_SERVER_BIN', readBy: 'tools' },
   { name: 'TEMPORAL_CLI_BIN', readBy: 'tools' },
+  { name: 'SAMPLES_CERTS_DIR', readBy: "tools: the certificate folder (default the workspace's certs/; docs/tls.md)" },
 ];
 
 const FAMILY = '*';
