@@ -6,11 +6,18 @@ import { ServerStartError, StoreError } from '../cli/errors';
 import { ensureNamespace, type NamespaceOutcome } from '../namespaces/ensure-namespace';
 import { startJwksServer, type JwksServer } from '../tokens/jwks-server';
 import type { SigningKey } from '../tokens/signing-key';
-import { freePorts, rememberedPorts, standardPorts, type ServerPorts } from './ports';
+import {
+  freePorts,
+  LARGEST_MEMBERSHIP_PORT,
+  membershipPortsTooLarge,
+  rememberedPorts,
+  standardPorts,
+  type ServerPorts,
+} from './ports';
 import { ensureServerBinary } from './server-binary';
 import { dynamicConfig, serverConfig } from './server-config';
 import { spawnServer, stopServer } from './server-process';
-import { adminProfile, connectWhenServing, type NamedServerProcess } from './server-readiness';
+import { adminProfile, connectWhenServing, listeningOn, type NamedServerProcess } from './server-readiness';
 import { openStore } from './stores/open-store';
 import type { ClusterStore, StoreKind, StoreOptions } from './stores/store';
 import type { ClusterTlsFiles } from './tls-config';
@@ -75,6 +82,16 @@ function checkOptions(options: LocalClusterOptions, topology: Topology, store: S
   }
 }
 
+function checkPortsFitStore(ports: ServerPorts, store: StoreOptions): void {
+  const tooLarge = store.kind === 'postgres' ? membershipPortsTooLarge(ports) : [];
+  if (tooLarge.length === 0) return;
+  const excess = Math.max(...tooLarge.map(({ port }) => port)) - LARGEST_MEMBERSHIP_PORT;
+  throw new StoreError(
+    `With the frontend on port ${ports.frontend}, the membership ports (${tooLarge.map(({ name, port }) => `${name} ${port}`).join(', ')}) are above ${LARGEST_MEMBERSHIP_PORT}, the largest port Temporal's PostgreSQL schema keeps for a cluster member.`,
+    `give a frontend port of ${ports.frontend - excess} or lower (--port, or the port in TEMPORAL_ADDRESS).`,
+  );
+}
+
 /** Users' clusters sit on the standard ports; others on free ones, the same again for a kept store. */
 async function clusterPorts(frontendPort: number | undefined, store: StoreOptions): Promise<ServerPorts> {
   if (frontendPort) return standardPorts(frontendPort);
@@ -89,8 +106,9 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const topology = options.topology ?? 'single';
   const storeOptions = options.store ?? { kind: 'memory' };
   checkOptions(options, topology, storeOptions);
-  const binary = options.binary ?? (await ensureServerBinary());
   const ports = options.ports ?? (await clusterPorts(options.frontendPort, storeOptions));
+  checkPortsFitStore(ports, storeOptions);
+  const binary = options.binary ?? (await ensureServerBinary());
   const runDir = mkdtempSync(join(tmpdir(), 'temporal-local-'));
   const jwks: JwksServer | undefined = options.tokenSigningKey
     ? await startJwksServer([options.tokenSigningKey])
@@ -129,8 +147,13 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
         frontend: step.frontend,
       });
       writeFileSync(configFile, JSON.stringify(config, null, 2));
-      const server = spawnServer(binary, configFile, join(runDir, `${step.name}.log`), step.services);
-      processes.push({ ...server, name: step.name, services: step.services });
+      const server = {
+        ...spawnServer(binary, configFile, join(runDir, `${step.name}.log`), step.services),
+        name: step.name,
+        services: step.services,
+      };
+      processes.push(server);
+      if (processes.length === 1 && plan.length > 1) await listeningOn(server, ports.frontend);
     }
     for (const frontend of frontends) {
       connection = await connectWhenServing(processes, adminProfile(frontend, options.tls, options.tokenSigningKey));

@@ -63,11 +63,21 @@ function canBind(port: number): Promise<boolean> {
   });
 }
 
+/** The largest port Temporal's PostgreSQL schema can keep for a cluster member (a SMALLINT column). */
+export const LARGEST_MEMBERSHIP_PORT = 32_767;
+
 /**
  * Temporal's SQL schemas keep membership ports in a SMALLINT column, so the cluster's ports stay
  * below 32768, under the range Linux hands out to outgoing connections.
  */
-const CLUSTER_PORT_RANGE = { first: 20_000, last: 32_767 };
+const CLUSTER_PORT_RANGE = { first: 20_000, last: LARGEST_MEMBERSHIP_PORT };
+
+/** The membership ports a PostgreSQL store could not keep. */
+export function membershipPortsTooLarge(ports: ServerPorts): { name: keyof ServerPorts; port: number }[] {
+  return (Object.keys(ports) as (keyof ServerPorts)[])
+    .filter((name) => name.endsWith('Membership') && ports[name] > LARGEST_MEMBERSHIP_PORT)
+    .map((name) => ({ name, port: ports[name] }));
+}
 
 /**
  * Ports handed out by this process, never handed out twice: clusters started side by side (e.g.

@@ -94,3 +94,25 @@ export async function connectWhenServing(
     port,
   );
 }
+
+/**
+ * Returns once the process listens on `port`. A server process opens its ports only after it has
+ * written the cluster's metadata to the store, so processes started after this one never race it
+ * to create that row.
+ */
+export async function listeningOn(process: NamedServerProcess, port: number): Promise<void> {
+  const deadline = Date.now() + READY_WITHIN_MS;
+  let exitCode: number | null | undefined;
+  void process.exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined)
+      throw startFailure(process, `(${process.name}) exited with code ${exitCode} while starting`, port);
+    if (await isListening(port)) return;
+    await sleep(50);
+  }
+  throw startFailure(
+    process,
+    `(${process.name}) did not listen on port ${port} within ${READY_WITHIN_MS / 1000} s`,
+    port,
+  );
+}
