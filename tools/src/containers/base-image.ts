@@ -42,6 +42,20 @@ export function baseImageTag(nodeVersion = process.version.slice(1), caDigest = 
   return `localhost/temporal-samples/node-base:${nodeVersion}-${BASE_SUITE}-${caDigest}`;
 }
 
+const imageExists = (podman: Podman, tag: string) => podman.run(['images', '--quiet', tag]).trim() !== '';
+
+/** The base image the test preparation made (a test never waits on mmdebstrap), or an error saying how to make it. */
+export function requireBaseImage(podman: Podman): string {
+  const tag = baseImageTag(hostNode().version, localCas().digest);
+  if (!imageExists(podman, tag)) {
+    throw new BaseImageError(
+      `The local base image ${tag} is missing.`,
+      'make it with the test preparation (npm test runs it first): node tools/dist/prepare/cli.js',
+    );
+  }
+  return tag;
+}
+
 /**
  * A Debian base image with this machine's Node 20, npm and trusted CAs, made without a registry: the root file
  * system from Debian's packages with mmdebstrap, cached as a tar under the cache folder, imported
@@ -51,7 +65,7 @@ export function ensureBaseImage(podman: Podman): string {
   const { node, npm, version } = hostNode();
   const cas = localCas();
   const tag = baseImageTag(version, cas.digest);
-  if (podman.run(['images', '--quiet', tag]).trim()) return tag;
+  if (imageExists(podman, tag)) return tag;
   const tar = join(cacheRoot(), 'images', `node-${version}-${BASE_SUITE}-${cas.digest}.tar`);
   if (!existsSync(tar)) {
     progress(

@@ -6,9 +6,14 @@ import { ensurePostgresInstalled } from '../cluster/stores/install-postgres';
 import { ensureUiServerBinary } from '../cluster/ui-server-binary';
 import { ensureCliBinary } from '../temporal-cli/cli-binary';
 import { ensureMoto } from '../secrets-emulator/moto';
+import { BASE_SUITE, ensureBaseImage } from '../containers/base-image';
+import { podman } from '../containers/podman';
 import { ensureSystemProgram, type SystemProgram } from './system-package';
 
-/** Programs from Debian that the tests drive: a real browser for the Web UI, openssl as an outside TLS client. */
+/**
+ * Programs from Debian that the tests drive: a real browser for the Web UI, openssl as an outside TLS client,
+ * podman (with runc) and mmdebstrap to build and run an app's container image without Docker or a registry.
+ */
 const SYSTEM_PROGRAMS: SystemProgram[] = [
   {
     command: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
@@ -16,6 +21,9 @@ const SYSTEM_PROGRAMS: SystemProgram[] = [
     neededFor: 'the Web UI tests',
   },
   { command: 'openssl', debianPackage: 'openssl', neededFor: 'the certificate and doctor tests' },
+  { command: 'podman', debianPackage: 'podman', neededFor: 'the container image test' },
+  { command: '/usr/sbin/runc', debianPackage: 'runc', neededFor: 'the container image test (podman runs it)' },
+  { command: 'mmdebstrap', debianPackage: 'mmdebstrap', neededFor: "the container image test's base image" },
 ];
 
 /** `npm test`'s preparation: everything the tests need that npm does not install, built or installed once. */
@@ -26,7 +34,8 @@ runCommand(
       'Prepares this machine for the tests: builds the Temporal server, its SQL tool, the UI server and the CLI ' +
       'from their Go modules once (cached under ~/.cache/temporal-sample-workers), installs moto[server] from PyPI ' +
       "into a virtual environment there (the Secrets Manager tests' emulator) and installs Debian's " +
-      'chromium, openssl and postgresql when missing.',
+      'chromium, openssl, postgresql, podman, runc and mmdebstrap when missing, and makes the local container ' +
+      'base image the image test builds on (once; no registry needed).',
     options: {},
   },
   async () => {
@@ -37,6 +46,7 @@ runCommand(
     progress(`PostgreSQL programs: ${await ensurePostgresInstalled(progress)}`);
     progress(`moto server (AWS Secrets Manager emulator): ${ensureMoto()}`);
     SYSTEM_PROGRAMS.forEach(ensureSystemProgram);
+    progress(`Container base image (Debian ${BASE_SUITE} + this Node, no registry): ${ensureBaseImage(podman())}`);
     progress('Test preparation complete.');
   },
 );
