@@ -3,6 +3,7 @@ import { WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
 import { freePort } from '@temporal-samples/tools/cluster/ports';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { requireBaseImage } from '@temporal-samples/tools/containers/base-image';
+import { BUILD_CACHE_LABEL, builtLayers, pruneBuildCache } from '@temporal-samples/tools/containers/build-cache';
 import { buildFlags, podman, type Podman } from '@temporal-samples/tools/containers/podman';
 import { deployedProfile, mountPath } from './support/deploy-manifests';
 import { secretVolume, type SecretVolume } from './support/secret-volume';
@@ -23,7 +24,7 @@ const BUILD_BUDGET = TIMEOUTS.long * 2;
 
 interface ImageConfig {
   Config: { User: string; Cmd: string[]; StopSignal?: string };
-  HealthCheck?: { Test: string[] };
+  Healthcheck?: { Test: string[] };
 }
 
 /**
@@ -31,7 +32,8 @@ interface ImageConfig {
  * then the image runs against a real mTLS cluster the way deploy/ runs it: the ConfigMap's profile
  * as environment, the Secret's files mounted read-only where the Deployment mounts them, a
  * read-only root, the host's loopback network. Every container and the image are removed at the
- * end; podman's build cache stays, so a rerun with unchanged sources builds in seconds.
+ * end; the layers of the latest build stay as podman's build cache (labelled, older builds' layers
+ * removed), so a rerun with unchanged sources builds in seconds.
  */
 describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and run with podman)', () => {
   let engine: Podman;
@@ -52,10 +54,12 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
       `--file=apps/${APP}/Dockerfile`,
       `--build-arg=APP=${APP}`,
       `--build-arg=BASE_IMAGE=${base}`,
+      `--label=${BUILD_CACHE_LABEL}=${APP}`,
       `--tag=${IMAGE}`,
       WORKSPACE_ROOT,
     ]);
     if ((await build.exited) !== 0) throw new Error(`podman build failed:\n${build.output().slice(-6000)}`);
+    pruneBuildCache(engine, APP, builtLayers(build.output()));
     const size = Number(engine.run(['image', 'inspect', '--format={{.Size}}', IMAGE]).trim());
     console.log(`${IMAGE}: ${(size / 1e6).toFixed(0)} MB, built in ${Math.round((Date.now() - started) / 1000)} s`);
     cluster = await startTestCluster(['samples'], { mtls: true });
@@ -67,7 +71,8 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
   afterAll(async () => {
     if (engine) {
       engine.attempt(['rm', '--force', '--ignore', '--time=0', WORKER, ...CLIENTS]);
-      engine.attempt(['rmi', '--force', IMAGE]);
+      // The image goes; the layers it was built from stay as podman's build cache (pruneBuildCache above).
+      engine.attempt(['rmi', '--no-prune', IMAGE]);
     }
     await cluster?.stop();
     secret?.remove();
@@ -97,7 +102,7 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
     expect(config.Config.User).toBe('1000:1000');
     expect(config.Config.Cmd).toEqual(['node', 'dist/worker.js']);
     expect(config.Config.StopSignal).toBe('SIGTERM');
-    expect(JSON.stringify(config.HealthCheck?.Test)).toContain('/readyz');
+    expect(JSON.stringify(config.Healthcheck?.Test)).toContain('/readyz');
 
     const inImage = (command: string) =>
       engine.run(['run', '--rm', '--user=0', IMAGE, 'sh', '-c', command]).trim().split('\n').filter(Boolean);
@@ -124,13 +129,13 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         check = health();
       }
-      expect(check).toEqual({ code: 0, output: expect.stringMatching(/healthy/) });
+      expect(check).toEqual({ code: 0, output: '' });
       expect(engine.run(['inspect', '--format={{.State.Health.Status}}', WORKER]).trim()).toBe('healthy');
       expect(engine.run(['logs', WORKER])).toMatch(/Worker polling task queue .*greetings.* in namespace .*samples/);
 
       // The same check with nothing serving at its address fails: the HEALTHCHECK really asks /readyz.
       const closedPort = await freePort();
-      const checkCommand = imageConfig().HealthCheck?.Test.slice(1).join(' ') as string;
+      const checkCommand = imageConfig().Healthcheck?.Test.slice(1).join(' ') as string;
       const against = (address: string) =>
         engine.attempt(['exec', `--env=WORKER_HEALTH_ADDRESS=${address}`, WORKER, 'sh', '-c', checkCommand]).code;
       expect(against(`127.0.0.1:${closedPort}`)).not.toBe(0);
