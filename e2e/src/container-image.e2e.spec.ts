@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
 import { freePort } from '@temporal-samples/tools/cluster/ports';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
@@ -17,10 +20,10 @@ const WORKER = `temporal-samples-e2e-${APP}-worker-${process.pid}`;
 const CLIENTS = [1, 2].map((index) => `temporal-samples-e2e-${APP}-client-${index}-${process.pid}`);
 /** The Dockerfile's runtime user; the mounted Secret is readable by it only, as fsGroup makes it in Kubernetes. */
 const RUNTIME_USER = { uid: 1000, gid: 1000 };
-/** Where the base image (Debian's ca-certificates, this machine's CAs) keeps public CA certificates: not secrets. */
-const PUBLIC_CA_DIRS = ['/etc/ssl/certs', '/usr/share/ca-certificates', '/usr/local/share/ca-certificates'];
 /** A cold build (empty layer cache: npm ci from the npm cache, then the Nx build on 2 cores) takes minutes. */
 const BUILD_BUDGET = TIMEOUTS.long * 2;
+
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 interface ImageConfig {
   Config: { User: string; Cmd: string[]; StopSignal?: string };
@@ -41,10 +44,11 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
   let secret: SecretVolume;
   let healthPort: number;
   let metricsPort: number;
+  let base: string;
 
   beforeAll(async () => {
     engine = podman();
-    const base = requireBaseImage(engine);
+    base = requireBaseImage(engine);
     const npmCache = process.env.npm_config_cache || execFileSync('npm', ['config', 'get', 'cache']).toString().trim();
     const started = Date.now();
     const build = engine.start([
@@ -104,17 +108,31 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
     expect(config.Config.StopSignal).toBe('SIGTERM');
     expect(JSON.stringify(config.Healthcheck?.Test)).toContain('/readyz');
 
-    const inImage = (command: string) =>
-      engine.run(['run', '--rm', '--user=0', IMAGE, 'sh', '-c', command]).trim().split('\n').filter(Boolean);
-    expect(inImage('ls -A /app').sort()).toEqual(['dist', 'libs', 'node_modules', 'package-lock.json', 'package.json']);
-    const appFiles = inImage('find /app -path /app/node_modules -prune -o -type f -print');
+    const inImage = (image: string, command: string) =>
+      engine.run(['run', '--rm', '--user=0', image, 'sh', '-c', command]).trim().split('\n').filter(Boolean);
+    expect(inImage(IMAGE, 'ls -A /app').sort()).toEqual([
+      'dist',
+      'libs',
+      'node_modules',
+      'package-lock.json',
+      'package.json',
+    ]);
+    const appFiles = inImage(IMAGE, 'find /app -path /app/node_modules -prune -o -type f -print');
     expect(appFiles).toEqual(expect.arrayContaining(['/app/dist/worker.js', '/app/dist/workflow-bundle.js']));
     expect(appFiles.filter((file) => !/\.(js|json)$/.test(file))).toEqual([]);
-    const publicCas = PUBLIC_CA_DIRS.map((dir) => `-path ${dir} -prune`).join(' -o ');
-    const secrets = inImage(
-      `find / -xdev \\( ${publicCas} \\) -o \\( -name '*.pem' -o -name '*.key' -o -name '*.crt' -o -name '.env*' \\) -print`,
-    );
-    expect(secrets.filter((file) => !PUBLIC_CA_DIRS.includes(file))).toEqual([]);
+
+    // Key, certificate and profile files the image adds to its base: only ones npm packages ship, byte for byte.
+    const keyFiles = `find / -xdev \\( -name '*.pem' -o -name '*.key' -o -name '*.crt' -o -name '.env*' \\) -print`;
+    const inBase = new Set(inImage(base, keyFiles));
+    const added = inImage(IMAGE, keyFiles).filter((file) => !inBase.has(file));
+    const addedDigests = added.length > 0 ? inImage(IMAGE, `sha256sum ${added.join(' ')}`) : [];
+    for (const line of addedDigests) {
+      const [digest, file] = line.split(/\s+/);
+      expect(file).toMatch(/^\/app\/node_modules\//);
+      const fromRegistry = join(WORKSPACE_ROOT, file.replace(/^\/app\//, ''));
+      expect({ file, digest }).toEqual({ file, digest: sha256(fromRegistry) });
+    }
+    expect(addedDigests).toHaveLength(added.length);
   });
 
   it(
