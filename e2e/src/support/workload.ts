@@ -1,16 +1,9 @@
-import { connectClient, resolveProfile } from '@temporal-samples/connection';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { appDir } from '@temporal-samples/tools/apps/app-process';
-import { appCertsEnv } from '@temporal-samples/tools/certs/app-certs-env';
+import { appClient as connectAppClient } from '@temporal-samples/tools/apps/greetings';
 
 /** An SDK client with an app's profile plus overrides, as the app's own client started by startApp would connect. */
 export async function appClient(app: string, env: Record<string, string>): Promise<Client> {
-  const profile = await resolveProfile({
-    envDir: appDir(app),
-    env: { ...appCertsEnv(appDir(app)), ...process.env, ...env },
-    onNotice: () => undefined,
-  });
-  return connectClient(profile);
+  return (await connectAppClient(app, env)).client;
 }
 
 export interface Load {

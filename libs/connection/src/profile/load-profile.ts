@@ -258,8 +258,8 @@ export function loadProfile(options: LoadProfileOptions = {}): Profile {
   if (apiKey && !keyFile && !keySecret) resolver.record(resolver.originOf('TEMPORAL_API_KEY', 'api_key'), apiKey);
   const tls = noticeApiKeyWithCertificate(resolver.tls(values.tls, apiKey), apiKey, notices);
   const grpcMeta = resolver.grpcMeta(toml.values.grpcMeta);
-  const codec = resolveCodecSettings(merged, envDir, secrets[CODEC_KEYS_SECRET]);
   const codecSecret = secrets[CODEC_KEYS_SECRET];
+  const codec = resolveCodecSettings(merged, envDir, codecSecret);
   const codecFrom = codecSecret ? ` from ${codecSecret.display}` : '';
   if (codec) resolver.describe(codec.origin, `keys ${describeKeyring(codec.keyring)}${codecFrom}`);
 
