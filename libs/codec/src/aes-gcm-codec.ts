@@ -1,6 +1,6 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { MalformedPayloadError, UnknownKeyIdError } from './errors';
-import type { CodecKey, Keyring } from './keyring';
+import { type CodecKey, type Keyring, MAX_KEY_ID_BYTES } from './keyring';
 import { isLegacyLayout, openLegacyPayload } from './legacy-layout';
 import { ENCODING_BYTES, ENCODING_KEY, KEY_ID_KEY, sameBytes } from './metadata-names';
 import { openPayload, sealPayload } from './shared-layout';
@@ -50,9 +50,8 @@ export class AesGcmCodec implements PayloadCodec {
   private keyFor(payload: Payload): CodecKey {
     const idBytes = payload.metadata?.[KEY_ID_KEY];
     if (!idBytes?.length) throw new MalformedPayloadError(`it names no ${KEY_ID_KEY}`);
-    const keyId = Buffer.from(idBytes).toString();
-    const key = this.keyring.byId.get(keyId);
-    if (!key) throw new UnknownKeyIdError(keyId, [...this.keyring.byId.keys()]);
+    const key = idBytes.length <= MAX_KEY_ID_BYTES ? this.keyring.byId.get(String.fromCharCode(...idBytes)) : undefined;
+    if (!key) throw new UnknownKeyIdError(Buffer.from(idBytes).toString(), [...this.keyring.byId.keys()]);
     return key;
   }
 }

@@ -13,7 +13,8 @@ export interface Keyring {
   byId: ReadonlyMap<string, CodecKey>;
 }
 
-const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const MAX_KEY_ID_BYTES = 64;
+const KEY_ID = new RegExp(`^[A-Za-z0-9._-]{1,${MAX_KEY_ID_BYTES}}$`);
 
 export function createKeyring(keys: CodecKey[], currentId = keys[0]?.id): Keyring {
   if (keys.length === 0)

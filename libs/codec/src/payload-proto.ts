@@ -61,8 +61,74 @@ export function protoEncodePayload(payload: Payload): { head: Buffer; body: Uint
   return { head, body };
 }
 
+const EMPTY: Uint8Array = new Uint8Array();
+
+/**
+ * Reads the length-delimited fields of a protobuf message in order, as views of its bytes. `next()`
+ * returns the field number, or 0 at the end, or -1 for anything it does not read (another wire
+ * type, a length past the end), which callers leave to protobufjs.
+ */
+class LengthDelimitedReader {
+  private offset = 0;
+  value: Uint8Array = EMPTY;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  next(): number {
+    if (this.offset >= this.bytes.length) return 0;
+    const tag = this.varint();
+    if (tag < 0 || (tag & 7) !== 2) return -1;
+    const length = this.varint();
+    const end = this.offset + length;
+    if (length < 0 || end > this.bytes.length) return -1;
+    this.value = new Uint8Array(this.bytes.buffer, this.bytes.byteOffset + this.offset, length);
+    this.offset = end;
+    return tag >>> 3;
+  }
+
+  private varint(): number {
+    let value = 0;
+    for (let scale = 1; this.offset < this.bytes.length && scale <= 0x10000000; scale *= 0x80) {
+      const byte = this.bytes[this.offset++];
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+    }
+    return -1;
+  }
+}
+
+function addMetadataEntry(metadata: Record<string, Uint8Array>, entry: Uint8Array): boolean {
+  const reader = new LengthDelimitedReader(entry);
+  let key = '';
+  let value: Uint8Array = EMPTY;
+  for (let field = reader.next(); field !== 0; field = reader.next()) {
+    if (field === 1) key = utf8.decode(reader.value);
+    else if (field === 2) value = reader.value;
+    else return false;
+  }
+  if (key === '__proto__') return false;
+  metadata[key] = value;
+  return true;
+}
+
+const utf8 = new TextDecoder();
+
+/** Metadata and data read by hand, as views of `bytes`; undefined when the payload holds anything else. */
+function decodeCommonPayload(bytes: Uint8Array): Payload | undefined {
+  const reader = new LengthDelimitedReader(bytes);
+  const metadata: Record<string, Uint8Array> = {};
+  let data: Uint8Array = EMPTY;
+  for (let field = reader.next(); field !== 0; field = reader.next()) {
+    if (field === 2) data = reader.value;
+    else if (field !== 1 || !addMetadataEntry(metadata, reader.value)) return undefined;
+  }
+  return { metadata, data };
+}
+
 /** The payload a protobuf `Payload` encodes; its data and metadata values are views of `bytes`, not copies. */
 export function protoDecodePayload(bytes: Uint8Array): Payload {
+  const common = decodeCommonPayload(bytes);
+  if (common) return common;
   let decoded: temporal.api.common.v1.Payload;
   try {
     decoded = ProtoPayload.decode(bytes);

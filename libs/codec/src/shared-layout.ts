@@ -10,6 +10,14 @@ export const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
 /** Cipher output is copied into the payload in pieces this size, while each is still in the CPU's cache. */
 const PIECE_BYTES = 256 * 1024;
+/** Below this, framing and data go through the cipher in one call: a call costs more than the copy. */
+const ONE_CALL_BELOW = 16 * 1024;
+
+function* plainPieces(head: Buffer, body: Uint8Array): Generator<Uint8Array> {
+  if (body.length < ONE_CALL_BELOW) return yield Buffer.concat([head, body]);
+  yield head;
+  for (let start = 0; start < body.length; start += PIECE_BYTES) yield body.subarray(start, start + PIECE_BYTES);
+}
 
 /** Go's zlib codec: the whole payload, protobuf-encoded, zlib-compressed, under `encoding: binary/zlib`. */
 function zlibWrapped(payload: Payload): Payload | undefined {
@@ -43,14 +51,15 @@ export function sealPayload({ id, key }: CodecKey, payload: Payload, compress: b
   const nonce = randomFillSync(data, 0, NONCE_BYTES).subarray(0, NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   let offset = NONCE_BYTES;
-  offset += cipher.update(head).copy(data, offset);
-  for (let start = 0; start < body.length; start += PIECE_BYTES) {
-    offset += cipher.update(body.subarray(start, start + PIECE_BYTES)).copy(data, offset);
-  }
+  for (const piece of plainPieces(head, body)) offset += cipher.update(piece).copy(data, offset);
   cipher.final();
   cipher.getAuthTag().copy(data, offset);
   return { metadata: { [ENCODING_KEY]: ENCODING_BYTES, [KEY_ID_KEY]: Buffer.from(id) }, data };
 }
+
+/** A view without `Buffer.subarray`'s cost, which shows at 1 KiB. */
+const view = (bytes: Uint8Array, start: number, end: number) =>
+  new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start);
 
 export function openPayload({ id, key }: CodecKey, payload: Payload): Payload {
   const data = payload.data ?? new Uint8Array();
@@ -59,11 +68,11 @@ export function openPayload({ id, key }: CodecKey, payload: Payload): Payload {
       `its data is ${data.length} bytes, shorter than a ${NONCE_BYTES}-byte nonce and a ${TAG_BYTES}-byte tag`,
     );
   }
-  const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, NONCE_BYTES));
-  decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+  const decipher = createDecipheriv('aes-256-gcm', key, view(data, 0, NONCE_BYTES));
+  decipher.setAuthTag(view(data, data.length - TAG_BYTES, data.length));
   let plain: Buffer;
   try {
-    plain = decipher.update(data.subarray(NONCE_BYTES, data.length - TAG_BYTES));
+    plain = decipher.update(view(data, NONCE_BYTES, data.length - TAG_BYTES));
     decipher.final();
   } catch {
     throw new TamperedPayloadError(id);
