@@ -1,3 +1,7 @@
+/**
+ * Runs 1,000 workflows through a certificate rotation: CPU-heavy, so it takes turns with the other CPU-heavy specs (support/worker-environment.ts).
+ * @e2e-exclusive cpu-load
+ */
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * Runs 1,000 workflows through SIGKILLs of the server: CPU-heavy, so it takes turns with the other CPU-heavy specs (support/worker-environment.ts).
+ * @e2e-exclusive cpu-load
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

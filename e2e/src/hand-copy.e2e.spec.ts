@@ -1,3 +1,7 @@
+/**
+ * Builds a hand-copied app with Nx in a copy of the workspace: CPU-heavy, so it takes turns with the other CPU-heavy specs (support/worker-environment.ts).
+ * @e2e-exclusive cpu-load
+ */
 import { execFile } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,3 +1,7 @@
+/**
+ * Runs 1,000 workflows through rolling worker restarts: CPU-heavy, so it takes turns with the other CPU-heavy specs (support/worker-environment.ts).
+ * @e2e-exclusive cpu-load
+ */
 import { startApp, type AppRun } from '@temporal-samples/tools/apps/app-process';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { freePort } from '@temporal-samples/tools/cluster/ports';

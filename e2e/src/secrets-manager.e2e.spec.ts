@@ -1,3 +1,7 @@
+/**
+ * Runs 1,000 workflows through a secret rotation in a Secrets Manager emulator: CPU-heavy, so it takes turns with the other CPU-heavy specs (support/worker-environment.ts).
+ * @e2e-exclusive cpu-load
+ */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';

@@ -1,3 +1,7 @@
+/**
+ * Runs a load through five server processes on PostgreSQL: CPU-heavy, so it takes turns with the other CPU-heavy specs (support/worker-environment.ts).
+ * @e2e-exclusive cpu-load
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

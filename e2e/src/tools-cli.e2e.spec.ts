@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { appDir, startApp, startScript, WORKSPACE_ROOT } from '@temporal-samples/tools/apps/app-process';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
-import { freePort } from '@temporal-samples/tools/cluster/ports';
+import { freeFrontendPort } from '@temporal-samples/tools/cluster/ports';
 import { CLOUD_LIKE } from '@temporal-samples/tools/cluster/cloud-like';
 import { mintToken } from '@temporal-samples/tools/tokens/mint-token';
 import { loadOrCreateSigningKey } from '@temporal-samples/tools/tokens/signing-key';
@@ -51,7 +51,7 @@ describe('tools command lines against a real local Temporal server', () => {
   });
 
   it('server command serves an app in the foreground and stops on Ctrl-C', async () => {
-    const port = await freePort();
+    const port = await freeFrontendPort();
     const server = startScript(toolsCli('cluster/cli.js'), {
       args: ['--env-dir', appDir('plain'), '--port', String(port), '--store', 'memory', '--no-ui'],
     });
@@ -91,7 +91,7 @@ describe('tools command lines against a real local Temporal server', () => {
   });
 
   it('`cloud-mtls:server` (the server command with --cloud-like) serves the cloud-mtls app over mTLS and API keys', async () => {
-    const port = await freePort();
+    const port = await freeFrontendPort();
     const targetArgs = (
       JSON.parse(readFileSync(join(appDir('cloud-mtls'), 'project.json'), 'utf8')) as CloudMtlsProject
     ).targets.server.options.args;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApp, startScript, WORKSPACE_ROOT, type AppRun } from '@temporal-samples/tools/apps/app-process';
-import { freePort, freePorts } from '@temporal-samples/tools/cluster/ports';
+import { freeFrontendPort, freePort } from '@temporal-samples/tools/cluster/ports';
 import { withBrowser } from './support/browser';
 import { TIMEOUTS } from './support/timeouts';
 
@@ -29,7 +29,7 @@ describe('the Web UI of `local-mtls:server`, in a real browser', () => {
   let address: string;
 
   beforeAll(async () => {
-    const [port, uiPort] = [(await freePorts()).frontend, await freePort()];
+    const [port, uiPort] = [await freeFrontendPort(), await freePort()];
     address = `127.0.0.1:${port}`;
     server = startScript(join(WORKSPACE_ROOT, 'tools', 'dist', 'cluster', 'cli.js'), {
       args: ['--env-dir', 'apps/local-mtls', '--port', String(port), '--ui-port', String(uiPort), '--store', 'memory'],

@@ -11,7 +11,7 @@ import { recordWorkspaceCerts, workspaceCertsChanges } from './workspace-certs-g
 
 /** Settings an app, a tool or an SDK reads, which a developer's shell must not lend to a test. */
 const PROFILE_VARIABLE = /^(TEMPORAL_|PAYLOAD_|CODEC_|WORKER_|STARTER_|OTEL_|AWS_|LOG_LEVEL$|LOG_FORMAT$)/;
-const RUN_DIR_VARIABLE = 'SAMPLES_E2E_RUN_DIR';
+export const RUN_DIR_VARIABLE = 'SAMPLES_E2E_RUN_DIR';
 const WORKSPACE_CERTS_RECORD = 'workspace-certs.json';
 const STOP_GRACE_MS = 5_000;
 

@@ -72,6 +72,18 @@ export const LARGEST_MEMBERSHIP_PORT = 32_767;
  */
 const CLUSTER_PORT_RANGE = { first: 20_000, last: LARGEST_MEMBERSHIP_PORT };
 
+/** Side-by-side Jest workers (the e2e run has 2) split the range, so two test files never pick the same port. */
+const WORKER_SLICES = 4;
+
+/** This process's part of the cluster port range: all of it, or its Jest worker's slice (JEST_WORKER_ID, inherited by children). */
+export function clusterPortRange(workerId = process.env.JEST_WORKER_ID): { first: number; last: number } {
+  const worker = Number(workerId);
+  if (!Number.isInteger(worker) || worker < 1) return CLUSTER_PORT_RANGE;
+  const size = Math.floor((CLUSTER_PORT_RANGE.last - CLUSTER_PORT_RANGE.first + 1) / WORKER_SLICES);
+  const first = CLUSTER_PORT_RANGE.first + ((worker - 1) % WORKER_SLICES) * size;
+  return { first, last: first + size - 1 };
+}
+
 /** The membership ports a PostgreSQL store could not keep. */
 export function membershipPortsTooLarge(ports: ServerPorts): { name: keyof ServerPorts; port: number }[] {
   return (Object.keys(ports) as (keyof ServerPorts)[])
@@ -87,10 +99,11 @@ const handedOut = new Set<number>();
 
 /** Distinct free loopback ports for every service, so several servers can run side by side. */
 export async function freePorts(): Promise<ServerPorts> {
-  const span = CLUSTER_PORT_RANGE.last - CLUSTER_PORT_RANGE.first + 1;
+  const range = clusterPortRange();
+  const span = range.last - range.first + 1;
   const next = async (): Promise<number> => {
     for (;;) {
-      const port = CLUSTER_PORT_RANGE.first + Math.floor(Math.random() * span);
+      const port = range.first + Math.floor(Math.random() * span);
       if (handedOut.has(port)) continue;
       handedOut.add(port);
       if (await canBind(port)) return port;
@@ -113,6 +126,24 @@ export async function freePorts(): Promise<ServerPorts> {
     internalFrontendHttp: await next(),
     internalFrontendMembership: await next(),
   };
+}
+
+/**
+ * A frontend port whose standard ports (standardPorts, around it) are all free and
+ * in this process's cluster port range: what `--port` of the cluster CLI needs in a test.
+ */
+export async function freeFrontendPort(): Promise<number> {
+  const range = clusterPortRange();
+  const offsets = Object.values(standardPorts(0));
+  const [lowest, highest] = [Math.min(...offsets), Math.max(...offsets)];
+  const span = range.last - range.first + 1 - (highest - lowest);
+  for (;;) {
+    const frontend = range.first - lowest + Math.floor(Math.random() * span);
+    const ports = Object.values(standardPorts(frontend));
+    if (ports.some((port) => handedOut.has(port))) continue;
+    ports.forEach((port) => handedOut.add(port));
+    if ((await Promise.all(ports.map(canBind))).every(Boolean)) return frontend;
+  }
 }
 
 /** True once something accepts TCP connections on the loopback port. */
