@@ -62,6 +62,7 @@ export function protoEncodePayload(payload: Payload): { head: Buffer; body: Uint
 }
 
 const EMPTY: Uint8Array = new Uint8Array();
+const utf8 = new TextDecoder();
 
 /**
  * Reads the length-delimited fields of a protobuf message in order, as views of its bytes. `next()`
@@ -81,7 +82,7 @@ class LengthDelimitedReader {
     const length = this.varint();
     const end = this.offset + length;
     if (length < 0 || end > this.bytes.length) return -1;
-    this.value = new Uint8Array(this.bytes.buffer, this.bytes.byteOffset + this.offset, length);
+    this.value = this.bytes.subarray(this.offset, end);
     this.offset = end;
     return tag >>> 3;
   }
@@ -110,8 +111,6 @@ function addMetadataEntry(metadata: Record<string, Uint8Array>, entry: Uint8Arra
   metadata[key] = value;
   return true;
 }
-
-const utf8 = new TextDecoder();
 
 /** Metadata and data read by hand, as views of `bytes`; undefined when the payload holds anything else. */
 function decodeCommonPayload(bytes: Uint8Array): Payload | undefined {
