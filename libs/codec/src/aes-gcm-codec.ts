@@ -1,6 +1,6 @@
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { MalformedPayloadError, UnknownKeyIdError } from './errors';
-import { type CodecKey, type Keyring, MAX_KEY_ID_BYTES } from './keyring';
+import type { CodecKey, Keyring } from './keyring';
 import { isLegacyLayout, openLegacyPayload } from './legacy-layout';
 import { ENCODING_BYTES, ENCODING_KEY, KEY_ID_KEY, sameBytes } from './metadata-names';
 import { openPayload, sealPayload } from './shared-layout';
@@ -21,10 +21,15 @@ export interface CodecOptions {
  * any mismatch.
  */
 export class AesGcmCodec implements PayloadCodec {
+  /** Key ids as bytes, compared with the payload's `encryption-key-id` without decoding it. */
+  private readonly keysByIdBytes: ReadonlyArray<{ idBytes: Buffer; key: CodecKey }>;
+
   constructor(
     private readonly keyring: Keyring,
     private readonly options: CodecOptions = {},
-  ) {}
+  ) {
+    this.keysByIdBytes = [...keyring.byId.values()].map((key) => ({ idBytes: Buffer.from(key.id), key }));
+  }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
     const { compressAbove } = this.options;
@@ -50,7 +55,7 @@ export class AesGcmCodec implements PayloadCodec {
   private keyFor(payload: Payload): CodecKey {
     const idBytes = payload.metadata?.[KEY_ID_KEY];
     if (!idBytes?.length) throw new MalformedPayloadError(`it names no ${KEY_ID_KEY}`);
-    const key = idBytes.length <= MAX_KEY_ID_BYTES ? this.keyring.byId.get(String.fromCharCode(...idBytes)) : undefined;
+    const key = this.keysByIdBytes.find((entry) => sameBytes(entry.idBytes, idBytes))?.key;
     if (!key) throw new UnknownKeyIdError(Buffer.from(idBytes).toString(), [...this.keyring.byId.keys()]);
     return key;
   }

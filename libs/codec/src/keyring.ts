@@ -13,8 +13,7 @@ export interface Keyring {
   byId: ReadonlyMap<string, CodecKey>;
 }
 
-export const MAX_KEY_ID_BYTES = 64;
-const KEY_ID = new RegExp(`^[A-Za-z0-9._-]{1,${MAX_KEY_ID_BYTES}}$`);
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function createKeyring(keys: CodecKey[], currentId = keys[0]?.id): Keyring {
   if (keys.length === 0)

@@ -65,31 +65,42 @@ const EMPTY: Uint8Array = new Uint8Array();
 const utf8 = new TextDecoder();
 
 /**
- * Reads the length-delimited fields of a protobuf message in order, as views of its bytes. `next()`
- * returns the field number, or 0 at the end, or -1 for anything it does not read (another wire
- * type, a length past the end), which callers leave to protobufjs.
+ * Reads the length-delimited fields of a protobuf message, `bytes[from, to)`, in order. `next()`
+ * returns the field number and leaves its bytes at `[start, end)`, or returns 0 at the end, or -1
+ * for anything it does not read (another wire type, a length past the end), which callers leave to
+ * protobufjs. Ranges rather than views: a view costs an allocation, and most fields need none.
  */
 class LengthDelimitedReader {
-  private offset = 0;
-  value: Uint8Array = EMPTY;
+  start = 0;
+  end = 0;
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(
+    readonly bytes: Uint8Array,
+    private offset = 0,
+    private readonly to = bytes.length,
+  ) {}
 
   next(): number {
-    if (this.offset >= this.bytes.length) return 0;
+    if (this.offset >= this.to) return 0;
     const tag = this.varint();
     if (tag < 0 || (tag & 7) !== 2) return -1;
     const length = this.varint();
     const end = this.offset + length;
-    if (length < 0 || end > this.bytes.length) return -1;
-    this.value = this.bytes.subarray(this.offset, end);
+    if (length < 0 || end > this.to) return -1;
+    this.start = this.offset;
+    this.end = end;
     this.offset = end;
     return tag >>> 3;
   }
 
+  /** The current field's bytes, a view, not a copy. */
+  value(): Uint8Array {
+    return this.bytes.subarray(this.start, this.end);
+  }
+
   private varint(): number {
     let value = 0;
-    for (let scale = 1; this.offset < this.bytes.length && scale <= 0x10000000; scale *= 0x80) {
+    for (let scale = 1; this.offset < this.to && scale <= 0x10000000; scale *= 0x80) {
       const byte = this.bytes[this.offset++];
       value += (byte & 0x7f) * scale;
       if (byte < 0x80) return value;
@@ -98,13 +109,13 @@ class LengthDelimitedReader {
   }
 }
 
-function addMetadataEntry(metadata: Record<string, Uint8Array>, entry: Uint8Array): boolean {
-  const reader = new LengthDelimitedReader(entry);
+function addMetadataEntry(metadata: Record<string, Uint8Array>, { bytes, start, end }: LengthDelimitedReader): boolean {
+  const entry = new LengthDelimitedReader(bytes, start, end);
   let key = '';
   let value: Uint8Array = EMPTY;
-  for (let field = reader.next(); field !== 0; field = reader.next()) {
-    if (field === 1) key = utf8.decode(reader.value);
-    else if (field === 2) value = reader.value;
+  for (let field = entry.next(); field !== 0; field = entry.next()) {
+    if (field === 1) key = utf8.decode(entry.value());
+    else if (field === 2) value = entry.value();
     else return false;
   }
   if (key === '__proto__') return false;
@@ -118,8 +129,8 @@ function decodeCommonPayload(bytes: Uint8Array): Payload | undefined {
   const metadata: Record<string, Uint8Array> = {};
   let data: Uint8Array = EMPTY;
   for (let field = reader.next(); field !== 0; field = reader.next()) {
-    if (field === 2) data = reader.value;
-    else if (field !== 1 || !addMetadataEntry(metadata, reader.value)) return undefined;
+    if (field === 2) data = reader.value();
+    else if (field !== 1 || !addMetadataEntry(metadata, reader)) return undefined;
   }
   return { metadata, data };
 }
