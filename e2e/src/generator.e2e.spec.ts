@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startScript } from '@temporal-samples/tools/apps/app-process';
 import { TARGET_CLUSTERS, type DeploymentTarget } from './support/target-clusters';
-import { copyWorkspace, type WorkspaceCopy } from './support/workspace-copy';
+import { copyBuiltOutputs, copyWorkspace, type WorkspaceCopy } from './support/workspace-copy';
 import { TIMEOUTS } from './support/timeouts';
 
 const run = promisify(execFile);
@@ -51,6 +51,8 @@ describe('nx g @temporal-samples/tools:app in a copy of the workspace, one app p
     );
     expect(dryRun).toMatch(/CREATE apps\/x\/src\/worker\.ts/);
     expect(dryRun).toContain('NOTE: The "dryRun" flag means no changes were made.');
+    // The libraries as `npm run build` left them, so what follows builds the generated apps and the tools.
+    copyBuiltOutputs(workspace, ['libs']);
     for (const [target, name] of Object.entries(APPS)) {
       const generated = await npx(
         workspace.root,

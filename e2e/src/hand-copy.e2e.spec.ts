@@ -9,16 +9,17 @@ import { promisify } from 'node:util';
 import { startScript } from '@temporal-samples/tools/apps/app-process';
 import type { LocalCluster } from '@temporal-samples/tools/cluster/local-cluster';
 import { startTestCluster } from './support/test-cluster';
-import { copyWorkspace, type WorkspaceCopy } from './support/workspace-copy';
+import { copyBuiltOutputs, copyWorkspace, type WorkspaceCopy } from './support/workspace-copy';
 
 const run = promisify(execFile);
 
-describe('a new service by hand: cp -r apps/local-mtls apps/billing, rename the project, nothing else', () => {
+describe('a new service by hand in a built workspace: cp -r apps/local-mtls apps/billing, rename the project, nothing else', () => {
   let workspace: WorkspaceCopy;
   let cluster: LocalCluster;
 
   beforeAll(async () => {
     workspace = copyWorkspace();
+    copyBuiltOutputs(workspace, ['libs', 'tools']);
     cluster = await startTestCluster(['samples'], { mtls: true });
   });
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -58,4 +59,21 @@ export function copyWorkspace(): WorkspaceCopy {
   symlinkSync(certsDir(), join(root, 'certs'));
   execFileSync('git', ['init', '-q'], { cwd: root });
   return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+const OUTPUT_FOLDERS = {
+  libs: () => readdirSync(join(WORKSPACE_ROOT, 'libs')).map((name) => `libs/${name}/dist`),
+  tools: () => ['tools/dist'],
+};
+
+/**
+ * The workspace's build outputs, copied into the copy as in a workspace where `npm run build` has
+ * run: `libs` is every `libs/<name>/dist`, `tools` is `tools/dist`. Written after the sources, so
+ * `tsc --build` finds them up to date and Nx's builds of those projects do no work there.
+ */
+export function copyBuiltOutputs(copy: WorkspaceCopy, areas: (keyof typeof OUTPUT_FOLDERS)[]): void {
+  for (const folder of areas.flatMap((area) => OUTPUT_FOLDERS[area]())) {
+    const from = join(WORKSPACE_ROOT, folder);
+    if (existsSync(from)) cpSync(from, join(copy.root, folder), { recursive: true });
+  }
 }
