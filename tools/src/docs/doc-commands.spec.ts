@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { WORKSPACE_ROOT } from '../apps/app-process';
 
 /**
@@ -94,6 +94,34 @@ function declaredFlags(source: string): Set<string> {
 const toolRuns = nxRuns.filter(
   ({ project, target, rest }) => /\s--\s.*--/.test(rest) && toolSource(known[project]?.targets[target]?.command),
 );
+
+/** Example apps the docs create in their walk-throughs, and folders the tools make (certificates, builds). */
+const MADE_BY_THE_READER = /^certs\/|\/dist(\/|$)|^apps\/(billing|my-service)\//;
+
+/** Workspace files the docs name, in code spans (`apps/…`, `e2e/…`) and relative links, resolved from the workspace root. */
+function namedFiles(): { doc: string; file: string }[] {
+  return DOCS.flatMap((doc) => {
+    const text = read(doc);
+    const spans = [...text.matchAll(/`((?:apps|libs|tools|e2e|docs|certs|\.ci)\/[\w./-]+)`/g)].map((m) => m[1]);
+    const links = [...text.matchAll(/\]\(([^)#\s]+)/g)]
+      .map((m) => m[1])
+      .filter((target) => !/^[a-z]+:/.test(target))
+      .map((target) => join(dirname(doc), target));
+    return [...spans, ...links].filter((file) => !MADE_BY_THE_READER.test(file)).map((file) => ({ doc, file }));
+  });
+}
+
+describe('the files README.md and docs/ name', () => {
+  const files = namedFiles();
+
+  it('finds them', () => {
+    expect(files.length).toBeGreaterThan(40);
+  });
+
+  it.each(files)('$doc: `$file` exists', ({ file }) => {
+    expect(existsSync(join(WORKSPACE_ROOT, file))).toBe(true);
+  });
+});
 
 describe('the commands in README.md and docs/', () => {
   it('finds the documented commands', () => {
