@@ -43,7 +43,9 @@ export class AesGcmCodec implements PayloadCodec {
   }
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => this.decodeOne(payload));
+    const decoded = new Array<Payload>(payloads.length);
+    for (let index = 0; index < payloads.length; index += 1) decoded[index] = this.decodeOne(payloads[index]);
+    return decoded;
   }
 
   private decodeOne(payload: Payload): Payload {
@@ -55,8 +57,7 @@ export class AesGcmCodec implements PayloadCodec {
   private keyFor(payload: Payload): CodecKey {
     const idBytes = payload.metadata?.[KEY_ID_KEY];
     if (!idBytes?.length) throw new MalformedPayloadError(`it names no ${KEY_ID_KEY}`);
-    const key = this.keysByIdBytes.find((entry) => sameBytes(entry.idBytes, idBytes))?.key;
-    if (!key) throw new UnknownKeyIdError(Buffer.from(idBytes).toString(), [...this.keyring.byId.keys()]);
-    return key;
+    for (const { idBytes: candidate, key } of this.keysByIdBytes) if (sameBytes(candidate, idBytes)) return key;
+    throw new UnknownKeyIdError(Buffer.from(idBytes).toString(), [...this.keyring.byId.keys()]);
   }
 }

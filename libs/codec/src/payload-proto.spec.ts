@@ -42,6 +42,17 @@ describe('protoDecodePayload', () => {
     expect(Buffer.from(decoded.data ?? []).equals(Buffer.from(byProtobufjs.data))).toBe(true);
   });
 
+  it('names every metadata key right when keys share a length, repeat across payloads, or outnumber the names it keeps', () => {
+    const manyKeys = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`key-${index}`, bytes(`${index}`)]));
+    const sameLength: Payload = { metadata: { encoding: bytes('a'), encodinh: bytes('b'), ключ1: bytes('c') } };
+    for (const metadata of [manyKeys, sameLength.metadata ?? {}, manyKeys]) {
+      const decoded = protoDecodePayload(encodedByProtobufjs({ metadata }));
+      expect(Object.keys(decoded.metadata ?? {}).sort()).toEqual(Object.keys(metadata).sort());
+      for (const [key, value] of Object.entries(metadata))
+        expect([...(decoded.metadata?.[key] ?? [])]).toEqual([...value]);
+    }
+  });
+
   it('hands out views of the bytes, not copies', () => {
     const encoded = encodedByProtobufjs(payloads['metadata and data']);
     const decoded = protoDecodePayload(encoded);

@@ -65,6 +65,32 @@ const EMPTY: Uint8Array = new Uint8Array();
 const utf8 = new TextDecoder();
 
 /**
+ * `bytes[start, end)` as a plain `Uint8Array` over the same memory: a `Buffer`'s `subarray` runs
+ * Node's `Buffer` constructor, which costs as much as the rest of reading a small payload.
+ */
+export function byteView(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset + start, end - start);
+}
+
+/** Metadata keys are a handful of names (`encoding`, `messageType`, ...): each is decoded once, then matched by its bytes. */
+const keyNames: { bytes: Uint8Array; name: string }[] = [];
+const MAX_KEY_NAMES = 32;
+
+function keyName(bytes: Uint8Array, start: number, end: number): string {
+  const length = end - start;
+  for (const known of keyNames) {
+    if (known.bytes.length !== length) continue;
+    let index = 0;
+    while (index < length && known.bytes[index] === bytes[start + index]) index += 1;
+    if (index === length) return known.name;
+  }
+  const view = byteView(bytes, start, end);
+  const name = utf8.decode(view);
+  if (keyNames.length < MAX_KEY_NAMES) keyNames.push({ bytes: view.slice(), name });
+  return name;
+}
+
+/**
  * Reads the length-delimited fields of a protobuf message, `bytes[from, to)`, in order. `next()`
  * returns the field number and leaves its bytes at `[start, end)`, or returns 0 at the end, or -1
  * for anything it does not read (another wire type, a length past the end), which callers leave to
@@ -95,7 +121,7 @@ class LengthDelimitedReader {
 
   /** The current field's bytes, a view, not a copy. */
   value(): Uint8Array {
-    return this.bytes.subarray(this.start, this.end);
+    return byteView(this.bytes, this.start, this.end);
   }
 
   private varint(): number {
@@ -114,7 +140,7 @@ function addMetadataEntry(metadata: Record<string, Uint8Array>, { bytes, start, 
   let key = '';
   let value: Uint8Array = EMPTY;
   for (let field = entry.next(); field !== 0; field = entry.next()) {
-    if (field === 1) key = utf8.decode(entry.value());
+    if (field === 1) key = keyName(bytes, entry.start, entry.end);
     else if (field === 2) value = entry.value();
     else return false;
   }

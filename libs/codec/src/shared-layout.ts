@@ -4,7 +4,7 @@ import type { Payload } from '@temporalio/common';
 import { MalformedPayloadError, TamperedPayloadError } from './errors';
 import type { CodecKey } from './keyring';
 import { ENCODING_BYTES, ENCODING_KEY, KEY_ID_KEY, sameBytes, ZLIB_ENCODING_BYTES } from './metadata-names';
-import { protoDecodePayload, protoEncodePayload } from './payload-proto';
+import { byteView, protoDecodePayload, protoEncodePayload } from './payload-proto';
 
 export const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
@@ -67,11 +67,11 @@ export function openPayload({ id, key }: CodecKey, payload: Payload): Payload {
       `its data is ${data.length} bytes, shorter than a ${NONCE_BYTES}-byte nonce and a ${TAG_BYTES}-byte tag`,
     );
   }
-  const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, NONCE_BYTES));
-  decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+  const decipher = createDecipheriv('aes-256-gcm', key, byteView(data, 0, NONCE_BYTES));
+  decipher.setAuthTag(byteView(data, data.length - TAG_BYTES, data.length));
   let plain: Buffer;
   try {
-    plain = decipher.update(data.subarray(NONCE_BYTES, data.length - TAG_BYTES));
+    plain = decipher.update(byteView(data, NONCE_BYTES, data.length - TAG_BYTES));
     decipher.final();
   } catch {
     throw new TamperedPayloadError(id);
