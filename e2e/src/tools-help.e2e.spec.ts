@@ -34,6 +34,13 @@ describe('every tool answers --help and refuses a bad flag', () => {
     expect(entryPoints.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('the shared command layer and error classes load no Temporal SDK, so a tool that needs none answers at once', async () => {
+    const loaded = `for (const file of ['cli/command.js', 'cli/errors.js', 'certs/errors.js']) require(${JSON.stringify(TOOLS_DIST)} + '/' + file);
+      console.log(Object.keys(require.cache).filter((path) => path.includes('/@temporalio/')).length)`;
+    const { stdout } = await run(process.execPath, ['-e', loaded], { timeout: TIMEOUTS.ready });
+    expect(stdout.trim()).toBe('0');
+  });
+
   it.each(entryPoints)('%s --help prints its usage and exits 0', async (file) => {
     const { stdout } = await run(process.execPath, [join(TOOLS_DIST, file), '--help'], { timeout: TIMEOUTS.ready });
     expect(stdout).toMatch(/^Usage: \S/);

@@ -1,4 +1,4 @@
-import { ErrorWithFix } from '@temporal-samples/connection';
+import { ErrorWithFix } from '@temporal-samples/connection/errors';
 
 export class CertOptionError extends ErrorWithFix {}
 

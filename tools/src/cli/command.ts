@@ -3,7 +3,7 @@
  * and usage errors (exit 2) that name the bad flag. Built on node:util parseArgs.
  */
 import { parseArgs } from 'node:util';
-import { formatFailure, runMain } from '@temporal-samples/connection';
+import { formatFailure, runMain } from '@temporal-samples/connection/run';
 import { UsageError } from './errors';
 
 export interface OptionSpec {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { ErrorWithFix } from '@temporal-samples/connection';
+import { ErrorWithFix } from '@temporal-samples/connection/errors';
 import { onPath } from '../cli/on-path';
 import { progress } from '../cli/progress';
 
