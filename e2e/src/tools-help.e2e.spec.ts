@@ -36,7 +36,7 @@ describe('every tool answers --help and refuses a bad flag', () => {
 
   it('the shared command layer and error classes load no Temporal SDK, so a tool that needs none answers at once', async () => {
     const loaded = `for (const file of ['cli/command.js', 'cli/errors.js', 'certs/errors.js']) require(${JSON.stringify(TOOLS_DIST)} + '/' + file);
-      console.log(Object.keys(require.cache).filter((path) => path.includes('/@temporalio/')).length)`;
+      process.stdout.write(String(Object.keys(require.cache).filter((path) => path.includes('/@temporalio/')).length))`;
     const { stdout } = await run(process.execPath, ['-e', loaded], { timeout: TIMEOUTS.ready });
     expect(stdout.trim()).toBe('0');
   });
