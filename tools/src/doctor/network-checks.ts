@@ -1,7 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { ServerSpeaksTlsError } from '@temporal-samples/connection/errors';
-import type { Profile } from '@temporal-samples/connection';
+import { ServerSpeaksTlsError, type Profile } from '@temporal-samples/connection';
 import {
   explainTlsOutcome,
   hostAndPort,
