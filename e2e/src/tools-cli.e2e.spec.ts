@@ -12,6 +12,10 @@ import { loadOrCreateSigningKey } from '@temporal-samples/tools/tokens/signing-k
 import { startTestCluster } from './support/test-cluster';
 import { TIMEOUTS } from './support/timeouts';
 
+interface ToolsPackage {
+  nx: { targets: { doctor: { command: string } } };
+}
+
 interface CloudMtlsProject {
   targets: { server: { options: { args: string } } };
 }
@@ -88,6 +92,19 @@ describe('tools command lines against a real local Temporal server', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("`tools:doctor -- --env-file <file>` with a file that does not exist: the target's command line reaches the doctor, which names the file", async () => {
+    // Node 20 reads --env-file anywhere on its own command line and would stop first with `node: <file>: not found`.
+    const tools = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'tools', 'package.json'), 'utf8')) as ToolsPackage;
+    const [node, ...args] = tools.nx.targets.doctor.command.split(' ');
+    expect(node).toBe('node');
+    const missing = join(mkdtempSync(join(tmpdir(), 'doctor-env-file-')), 'staging.env');
+    const failed = run(process.execPath, [...args, '--env-file', missing], { cwd: WORKSPACE_ROOT });
+    await expect(failed).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining(`env-file-not-found: The env file ${missing} does not exist.`),
+    });
   });
 
   it('`cloud-mtls:server` (the server command with --cloud-like) serves the cloud-mtls app over mTLS and API keys', async () => {

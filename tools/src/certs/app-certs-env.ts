@@ -1,5 +1,5 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { mergeLayers, readEnvLayers } from '@temporal-samples/connection';
+import { mergeLayers, readEnvLayers } from '@temporal-samples/connection/env-layers';
 import { certsDir, DEFAULT_CERTS_DIR } from './layout';
 
 const isInside = (dir: string, path: string) => {

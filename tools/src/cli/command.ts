@@ -41,6 +41,10 @@ type ValueOf<S extends OptionSpec> = S['type'] extends 'boolean'
 
 export type CommandValues<O extends Record<string, OptionSpec>> = { [K in keyof O]: ValueOf<O[K]> };
 
+/** What a command runs with its parsed flags; a tool's cli.ts loads it only when it runs, so `--help` answers at once. */
+export type CommandAction<C> =
+  C extends CommandSpec<infer O> ? (values: CommandValues<O>, positionals: string[]) => Promise<void> : never;
+
 export type ParsedCommand<O extends Record<string, OptionSpec>> =
   { help: true } | { help: false; values: CommandValues<O>; positionals: string[] };
 

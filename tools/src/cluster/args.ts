@@ -3,7 +3,7 @@ import { defineCommand, type CommandValues } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import { STORE_KINDS, type StoreKind } from './stores/store';
 import { TOPOLOGIES, type Topology } from './topology';
-import { DEFAULT_UI_PORT } from './web-ui';
+import { DEFAULT_UI_PORT } from './ports';
 
 export const SERVER_COMMAND = defineCommand({
   usage: 'npx nx run <app>:server --',

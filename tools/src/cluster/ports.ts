@@ -178,3 +178,6 @@ export async function rememberedPorts(file: string): Promise<ServerPorts> {
   writeFileSync(file, JSON.stringify(ports, null, 2));
   return ports;
 }
+
+/** Where `npx nx run <app>:server` serves the Web UI unless told otherwise. */
+export const DEFAULT_UI_PORT = 8233;

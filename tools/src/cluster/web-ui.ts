@@ -8,7 +8,6 @@ import type { ClusterTlsFiles } from './tls-config';
 import { startUiCodecServer } from './ui-codec-server';
 import { ensureUiServerBinary } from './ui-server-binary';
 
-export const DEFAULT_UI_PORT = 8233;
 const READY_WITHIN_MS = 30_000;
 
 export interface WebUiOptions {

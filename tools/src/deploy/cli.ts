@@ -1,4 +1,4 @@
-import { WORKSPACE_ROOT } from '../apps/app-process';
+import { WORKSPACE_ROOT } from '../apps/workspace-root';
 import { runCommand } from '../cli/command';
 import { ManifestsInvalidError } from '../package/errors';
 import { deployManifests, validateManifests, VALIDATOR } from './kubernetes-validate';

@@ -31,9 +31,10 @@ function unknownNames(options: LoadProfileOptions): CheckResult[] {
 
 /** Every value and where it came from (secrets redacted; a credential's file, variable or secret id), unknown TEMPORAL_* names, and the profile's own validation. */
 export async function checkProfile(options: LoadProfileOptions): Promise<ProfileCheck> {
-  const typos = unknownNames(options);
   const notices: string[] = [];
+  let typos: CheckResult[] = [];
   try {
+    typos = unknownNames(options);
     const profile = await resolveProfile({ ...options, onNotice: (notice) => notices.push(notice) });
     const values = profile.entries.map((entry) =>
       pass('profile', entry.variable, `${shownValue(entry)} (${entry.source})`),

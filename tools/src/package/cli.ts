@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { WORKSPACE_ROOT } from '../apps/app-process';
+import { WORKSPACE_ROOT } from '../apps/workspace-root';
 import { runCommand } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import { progress } from '../cli/progress';

@@ -26,6 +26,7 @@ const KINDS: Record<string, string> = {
   WebUiAddressError: 'web-ui-address',
   CloudNamespaceError: 'cloud-namespace',
   MissingEnvFileError: 'missing-env-file',
+  EnvFileNotFoundError: 'env-file-not-found',
   PlaceholderValueError: 'placeholder-value',
   PermissionDeniedError: 'permission-denied',
   CodecSettingError: 'codec-setting',

@@ -27,6 +27,15 @@ export class MissingEnvFileError extends ErrorWithFix {
   }
 }
 
+export class EnvFileNotFoundError extends ErrorWithFix {
+  constructor(readonly path: string) {
+    super(
+      `The env file ${path} does not exist.`,
+      `check the path (a relative path is resolved from the current folder, ${process.cwd()}).`,
+    );
+  }
+}
+
 export class PlaceholderValueError extends ErrorWithFix {
   constructor(readonly origin: SettingOrigin) {
     super(`${at(origin)} still holds a template placeholder (<...>).`, `replace it with your own value.`);

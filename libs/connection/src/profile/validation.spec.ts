@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { loadAppProfile } from './app-profile';
-import { AddressPortError, AddressSchemeError, ConfigFileError, MissingSettingError } from '../errors/profile-errors';
+import {
+  AddressPortError,
+  AddressSchemeError,
+  ConfigFileError,
+  EnvFileNotFoundError,
+  MissingSettingError,
+} from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 import { dotenv, Sandbox, thrownBy } from '../testing/sandbox';
 
@@ -41,6 +47,15 @@ describe('validation of address, namespace and task queue', () => {
 
     expect(error).toBeInstanceOf(MissingSettingError);
     expect(error.message).toContain('TEMPORAL_ADDRESS is not set');
+  });
+
+  it('rejects an env file that does not exist with EnvFileNotFoundError naming it, rather than reading nothing', () => {
+    const envFile = join(appWith({ TEMPORAL_ADDRESS: 'localhost:7233' }), 'staging.env');
+    const error = thrownBy(() => loadProfile({ envFile, env: sandbox.env() }));
+
+    expect(error).toBeInstanceOf(EnvFileNotFoundError);
+    expect(error.message).toContain(`The env file ${envFile} does not exist.`);
+    expect(error.message).toContain('Fix: check the path');
   });
 
   it('rejects a missing task queue when requireTaskQueue is set', () => {
