@@ -22,14 +22,7 @@ export {
 } from './profile/codec-settings';
 export { connectionOptions, type ProfileConnectionOptions } from './connect/connection-options';
 export { loadClientConnectConfig } from './connect/client-connect-config';
-export {
-  connectClient,
-  connectWorker,
-  dataConverter,
-  CONNECT_TIMEOUT_MS,
-  type ConnectClientOptions,
-  type WorkerConnection,
-} from './connect/connect';
+export { connectClient, dataConverter, CONNECT_TIMEOUT_MS, type ConnectClientOptions } from './connect/connect';
 export { describeFailure, formatFailure, ReportedFailure, runMain, type FailureReport } from './run/run-main';
 export { awaitResult, RESULT_TIMEOUT_MS } from './run/await-result';
 export { API_KEY_FILE } from './profile/api-key-file';

@@ -1,10 +1,5 @@
-import {
-  connectWorker,
-  describeFailure,
-  loadAppProfile,
-  ReportedFailure,
-  type AppProfile,
-} from '@temporal-samples/connection';
+import { describeFailure, loadAppProfile, ReportedFailure, type AppProfile } from '@temporal-samples/connection';
+import { connectWorker } from '@temporal-samples/connection/worker';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createAppLogger } from './app-logger';
 import { watchCredentials } from './credential-rotation';

@@ -1,10 +1,8 @@
 import { AesGcmCodec } from '@temporal-samples/codec';
 import { Client, Connection, type DataConverter } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import { diagnoseConnectFailure } from '../diagnose/diagnose-connect';
 import { explainPermissionDenied, isPermissionDenied } from '../diagnose/explain-permission';
 import { UnreachableServerError } from '../errors/connect-errors';
-import { MissingSettingError } from '../errors/profile-errors';
 import { withContext } from '../errors/failure-context';
 import type { Profile } from '../profile/profile';
 import { connectionOptions } from './connection-options';
@@ -43,7 +41,7 @@ function settleWithin<T>(pending: Promise<T>, ms: number): Promise<Settled<T>> {
  * Connects within CONNECT_TIMEOUT_MS. A failure, or a connect that hangs (grpc-js retries TLS
  * failures until its deadline), is explained by diagnoseConnectFailure when it can be.
  */
-async function connectOrExplain<T extends Closable>(profile: Profile, connect: () => Promise<T>): Promise<T> {
+export async function connectOrExplain<T extends Closable>(profile: Profile, connect: () => Promise<T>): Promise<T> {
   const started = Date.now();
   const pending = connect();
   const first = await settleWithin(pending, DIAGNOSE_AFTER_MS);
@@ -78,7 +76,7 @@ interface DescribesNamespaces {
   workflowService: { describeNamespace(request: { namespace: string }): Promise<unknown> };
 }
 
-async function checkNamespace(connection: DescribesNamespaces & Closable, profile: Profile): Promise<void> {
+export async function checkNamespace(connection: DescribesNamespaces & Closable, profile: Profile): Promise<void> {
   try {
     await connection.workflowService.describeNamespace({ namespace: profile.namespace });
   } catch (error) {
@@ -114,25 +112,5 @@ export async function connectClient(profile: Profile, options: ConnectClientOpti
     });
   } catch (error) {
     throw withContext(error, context);
-  }
-}
-
-export interface WorkerConnection {
-  connection: NativeConnection;
-  namespace: string;
-  taskQueue: string;
-  dataConverter: DataConverter;
-}
-
-/** What `Worker.create` needs to reach the cluster; spread it into the worker's options. */
-export async function connectWorker(profile: Profile): Promise<WorkerConnection> {
-  const { taskQueue } = profile;
-  try {
-    if (!taskQueue) throw new MissingSettingError('TEMPORAL_TASK_QUEUE', ['the profile'], 'my-task-queue');
-    const connection = await connectOrExplain(profile, () => NativeConnection.connect(connectionOptions(profile)));
-    await checkNamespace(connection, profile);
-    return { connection, namespace: profile.namespace, taskQueue, dataConverter: dataConverter(profile) };
-  } catch (error) {
-    throw withContext(error, { app: profile.app, profile });
   }
 }
