@@ -1,26 +1,4 @@
 import { runCommand } from '../cli/command';
-import { UsageError } from '../cli/errors';
-import { ensureBaseImage } from './base-image';
-import { podman } from './podman';
+import { CONTAINERS_COMMAND } from './args';
 
-runCommand(
-  {
-    usage: 'node tools/dist/containers/cli.js',
-    positionals: 'base-image',
-    summary:
-      "Makes (once) and prints a local base image for the apps' Dockerfiles on a machine without a container " +
-      "registry: Debian bookworm from Debian's packages (mmdebstrap) with this machine's Node and npm, imported " +
-      'into podman. Build an app image on it with: podman build --network=host -f apps/<app>/Dockerfile ' +
-      '--build-arg APP=<app> --build-arg BASE_IMAGE=<printed tag> .',
-    options: {},
-  },
-  async (_values, positionals) => {
-    if (positionals[0] !== 'base-image') {
-      throw new UsageError(
-        `Unknown command "${positionals[0] ?? ''}".`,
-        'run: node tools/dist/containers/cli.js base-image (see --help).',
-      );
-    }
-    console.log(ensureBaseImage(podman()));
-  },
-);
+runCommand(CONTAINERS_COMMAND, async (...args) => (await import('./action.js')).containersAction(...args));

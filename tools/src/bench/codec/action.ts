@@ -5,6 +5,7 @@ import type { CommandAction } from '../../cli/command';
 import { UsageError } from '../../cli/errors';
 import { codecGoalLines, type CodecRatios } from '../codec-goals';
 import type { CODEC_COMMAND } from './args';
+import { median } from '../median';
 
 const SIZES = [
   ['1 KiB', 1024],
@@ -17,8 +18,6 @@ const SAMPLES = 15;
 function mbPerSecond(bytes: number, ms: number): number {
   return bytes / (1024 * 1024) / (ms / 1000);
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 /**
  * Each timed loop ends by collecting its own garbage, and (with the flags `npm run bench:codec`
