@@ -94,7 +94,7 @@ describe('tools command lines against a real local Temporal server', () => {
     }
   });
 
-  it("`tools:doctor -- --env-file <file>` with a file that does not exist: the target's command line reaches the doctor, which names the file", async () => {
+  it("`tools:doctor -- --env-file <file>` or `--env-dir <folder>` that does not exist: the target's command line reaches the doctor, which names it", async () => {
     // Node 20 reads --env-file anywhere on its own command line and would stop first with `node: <file>: not found`.
     const tools = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'tools', 'package.json'), 'utf8')) as ToolsPackage;
     const [node, ...args] = tools.nx.targets.doctor.command.split(' ');
@@ -104,6 +104,11 @@ describe('tools command lines against a real local Temporal server', () => {
     await expect(failed).rejects.toMatchObject({
       code: 1,
       stdout: expect.stringContaining(`env-file-not-found: The env file ${missing} does not exist.`),
+    });
+    const typo = run(process.execPath, [...args, '--env-dir', 'apps/biling'], { cwd: WORKSPACE_ROOT });
+    await expect(typo).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('env-dir-not-found: The app folder apps/biling does not exist'),
     });
   });
 

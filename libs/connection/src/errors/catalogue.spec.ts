@@ -27,6 +27,7 @@ const KINDS: Record<string, string> = {
   CloudNamespaceError: 'cloud-namespace',
   MissingEnvFileError: 'missing-env-file',
   EnvFileNotFoundError: 'env-file-not-found',
+  EnvDirNotFoundError: 'env-dir-not-found',
   PlaceholderValueError: 'placeholder-value',
   PermissionDeniedError: 'permission-denied',
   CodecSettingError: 'codec-setting',

@@ -36,6 +36,18 @@ export class EnvFileNotFoundError extends ErrorWithFix {
   }
 }
 
+export class EnvDirNotFoundError extends ErrorWithFix {
+  constructor(
+    readonly path: string,
+    reason: 'does not exist' | 'is a file',
+  ) {
+    super(
+      `The app folder ${path} ${reason}, so there is no .env to read.`,
+      `give the folder that holds the app's .env, e.g. apps/plain (a relative path is resolved from the current folder, ${process.cwd()}).`,
+    );
+  }
+}
+
 export class PlaceholderValueError extends ErrorWithFix {
   constructor(readonly origin: SettingOrigin) {
     super(`${at(origin)} still holds a template placeholder (<...>).`, `replace it with your own value.`);

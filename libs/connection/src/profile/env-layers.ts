@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'dotenv';
-import { EnvFileNotFoundError } from '../errors/profile-errors';
+import { EnvDirNotFoundError, EnvFileNotFoundError } from '../errors/profile-errors';
 
 /** One place environment variables come from, highest precedence first in a list of layers. */
 export interface EnvLayer {
@@ -18,6 +18,8 @@ export function displayPath(path: string): string {
   return fromCwd.startsWith('..') ? path : fromCwd;
 }
 
+const isDirectory = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+
 function readEnvFile(path: string): EnvLayer | undefined {
   if (!existsSync(path)) return undefined;
   return { source: displayPath(path), vars: parse(readFileSync(path)) };
@@ -25,14 +27,17 @@ function readEnvFile(path: string): EnvLayer | undefined {
 
 /**
  * The layers of an app's profile, highest precedence first: the process environment, then the
- * app's `.env.local`, then its `.env` (or the one `envFile`, which must exist). Files are parsed, never
- * loaded into `process.env`.
+ * app's `.env.local`, then its `.env` (or the one `envFile`). A named folder or file must exist. Files
+ * are parsed, never loaded into `process.env`.
  */
 export function readEnvLayers(envDir: string | undefined, processEnv: NodeJS.ProcessEnv, envFile?: string): EnvLayer[] {
   const definedProcessVars = Object.fromEntries(
     Object.entries(processEnv).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
   if (envFile !== undefined && !existsSync(envFile)) throw new EnvFileNotFoundError(displayPath(envFile));
+  if (envFile === undefined && envDir !== undefined && !isDirectory(envDir)) {
+    throw new EnvDirNotFoundError(displayPath(envDir), existsSync(envDir) ? 'is a file' : 'does not exist');
+  }
   const files = envFile ? [envFile] : envDir ? [join(envDir, '.env.local'), join(envDir, '.env')] : [];
   const fileLayers = files.map(readEnvFile).filter((layer): layer is EnvLayer => layer !== undefined);
   return [{ source: PROCESS_ENV_SOURCE, vars: definedProcessVars }, ...fileLayers];

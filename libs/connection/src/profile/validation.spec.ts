@@ -4,6 +4,7 @@ import {
   AddressPortError,
   AddressSchemeError,
   ConfigFileError,
+  EnvDirNotFoundError,
   EnvFileNotFoundError,
   MissingSettingError,
 } from '../errors/profile-errors';
@@ -56,6 +57,15 @@ describe('validation of address, namespace and task queue', () => {
     expect(error).toBeInstanceOf(EnvFileNotFoundError);
     expect(error.message).toContain(`The env file ${envFile} does not exist.`);
     expect(error.message).toContain('Fix: check the path');
+  });
+
+  it('rejects an app folder that does not exist with EnvDirNotFoundError naming it, rather than reading nothing', () => {
+    const envDir = join(appWith({ TEMPORAL_ADDRESS: 'localhost:7233' }), '..', 'nope');
+    const error = thrownBy(() => loadProfile({ envDir, env: sandbox.env() }));
+
+    expect(error).toBeInstanceOf(EnvDirNotFoundError);
+    expect(error.message).toContain(`The app folder ${envDir} does not exist`);
+    expect(error.message).toContain("Fix: give the folder that holds the app's .env");
   });
 
   it('rejects a missing task queue when requireTaskQueue is set', () => {
