@@ -12,4 +12,11 @@ describe('the demo (npm run demo)', () => {
     expect(output).toMatch(/^\[worker\] .* \[INFO\] Worker stopped\.$/m);
     expect(output).toMatch(/Demo finished\./);
   });
+
+  it('refuses an app it cannot run at once, with exit 2 and the apps it can', async () => {
+    const demo = startScript(join(WORKSPACE_ROOT, 'tools', 'dist', 'demo', 'cli.js'), { args: ['--app', 'biling'] });
+    expect(await demo.exited).toBe(2);
+    expect(demo.output()).toContain('--app biling: apps/biling does not exist.');
+    expect(demo.output()).toMatch(/Fix: give one of .*local-mtls.*plain/);
+  });
 });

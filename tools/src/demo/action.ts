@@ -1,4 +1,5 @@
 import { appDir, startApp, type AppRun } from '../apps/app-process';
+import { requireRunnableApp } from '../apps/workspace-root';
 import type { CommandAction } from '../cli/command';
 import { progress } from '../cli/progress';
 import { clusterTlsForProfile, loadProfileMakingCerts } from '../cluster/cluster-for-profile';
@@ -12,6 +13,7 @@ const echo = (prefix: string) => (line: string) => console.log(`[${prefix}] ${li
  * and everything stopped again. `--app <name>` picks another app.
  */
 export const demoAction: CommandAction<typeof DEMO_COMMAND> = async ({ app }) => {
+  requireRunnableApp(app);
   const profile = await loadProfileMakingCerts({ envDir: appDir(app), requireTaskQueue: true }, progress);
   progress(`Demo of apps/${app}: namespace "${profile.namespace}", task queue "${profile.taskQueue}"`);
 

@@ -2,6 +2,7 @@ import { loadProfile } from '@temporal-samples/connection';
 import type { CommandAction } from '../../cli/command';
 import { parseCount } from '../../cli/count';
 import { appDir, startApp } from '../../apps/app-process';
+import { requireRunnableApp } from '../../apps/workspace-root';
 import { progress } from '../../cli/progress';
 import { startLocalCluster } from '../../cluster/local-cluster';
 import { freePort } from '../../cluster/ports';
@@ -17,6 +18,7 @@ const POLLING = /Worker state changed.*RUNNING/;
  * the printed result, median of several runs. Reports, never asserts.
  */
 export const startupAction: CommandAction<typeof STARTUP_COMMAND> = async ({ app, runs: runsText }) => {
+  requireRunnableApp(app);
   const runs = parseCount('runs', runsText);
   const profile = loadProfile({ envDir: appDir(app), requireTaskQueue: true });
   const cluster = await startLocalCluster({ namespaces: [profile.namespace], onProgress: progress });
