@@ -9,10 +9,9 @@ import { serverArgs, type SERVER_COMMAND, type ServerArgs } from './args';
 import { CLOUD_LIKE, prepareCloudLike } from './cloud-like';
 import { clusterTlsForProfile, loadProfileMakingCerts } from './cluster-for-profile';
 import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from './local-cluster';
+import { DEFAULT_FRONTEND_PORT } from './ports';
 import type { StoreOptions } from './stores/store';
 import { WEB_UI_CLIENT } from './tls-config';
-
-const DEFAULT_PORT = 7233;
 
 /** The app's data folder under the workspace's git-ignored tmp/: tmp/clusters/<app>. */
 export function clusterDataDir(name: string): string {
@@ -36,7 +35,7 @@ async function appClusterOptions(args: ServerArgs): Promise<LocalClusterOptions>
   if (tls && args.ui) await generateCertificates({ outDir: dirname(tls.serverCa), clients: [WEB_UI_CLIENT] });
   const name = basename(resolve(args.envDir ?? '.'));
   return {
-    frontendPort: args.port ?? (hostAndPort(profile.address).port || DEFAULT_PORT),
+    frontendPort: args.port ?? (hostAndPort(profile.address).port || DEFAULT_FRONTEND_PORT),
     namespaces: [profile.namespace],
     tls,
     ...common(args, name),
@@ -48,7 +47,7 @@ async function appClusterOptions(args: ServerArgs): Promise<LocalClusterOptions>
 async function cloudLikeOptions(args: ServerArgs): Promise<LocalClusterOptions> {
   const { tls, signingKey } = await prepareCloudLike(progress);
   return {
-    frontendPort: args.port ?? DEFAULT_PORT,
+    frontendPort: args.port ?? DEFAULT_FRONTEND_PORT,
     namespaces: [CLOUD_LIKE.namespace],
     tls,
     tokenSigningKey: signingKey,

@@ -3,7 +3,7 @@ import { defineCommand, type CommandValues } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import { STORE_KINDS, type StoreKind } from './stores/store';
 import { TOPOLOGIES, type Topology } from './topology';
-import { DEFAULT_UI_PORT } from './ports';
+import { DEFAULT_FRONTEND_PORT, DEFAULT_UI_PORT } from './ports';
 
 export const SERVER_COMMAND = defineCommand({
   usage: 'npx nx run <app>:server --',
@@ -57,11 +57,14 @@ export interface ServerArgs {
   ui: false | { port: number };
 }
 
-function parsePort(flag: string, text: string | undefined): number | undefined {
+function parsePort(flag: string, text: string | undefined, example: number): number | undefined {
   if (text === undefined) return undefined;
   const port = Number(text);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new UsageError(`${flag} is "${text}", not a TCP port.`, `give a number from 1 to 65535, e.g. ${flag} 7233`);
+    throw new UsageError(
+      `${flag} is "${text}", not a TCP port.`,
+      `give a number from 1 to 65535, e.g. ${flag} ${example}`,
+    );
   }
   return port;
 }
@@ -90,13 +93,13 @@ export function serverArgs(values: CommandValues<typeof SERVER_COMMAND.options>)
       'use --store postgres (or leave --store out: split defaults to it).',
     );
   }
-  const uiPort = parsePort('--ui-port', values['ui-port']);
+  const uiPort = parsePort('--ui-port', values['ui-port'], DEFAULT_UI_PORT);
   if (values['no-ui'] && uiPort !== undefined) {
     throw new UsageError('--no-ui is given with --ui-port.', 'drop one of them.');
   }
   return {
     envDir: values['env-dir'],
-    port: parsePort('--port', values.port),
+    port: parsePort('--port', values.port, DEFAULT_FRONTEND_PORT),
     cloudLike: values['cloud-like'] ?? false,
     store,
     postgresUrl,

@@ -1,6 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 
+/** The frontend's port when neither --port nor the profile's address names one, as in Temporal's own dev setup. */
+export const DEFAULT_FRONTEND_PORT = 7233;
+
+/** Where `npx nx run <app>:server` serves the Web UI unless told otherwise. */
+export const DEFAULT_UI_PORT = 8233;
+
 export interface ServerPorts {
   frontend: number;
   frontendHttp: number;
@@ -22,7 +28,7 @@ export interface ServerPorts {
 }
 
 /** The ports of Temporal's own dev setup (7233, 7234, ...), shifted together when the frontend moves. */
-export function standardPorts(frontend = 7233): ServerPorts {
+export function standardPorts(frontend = DEFAULT_FRONTEND_PORT): ServerPorts {
   return {
     frontend,
     frontendHttp: frontend + 10,
@@ -178,6 +184,3 @@ export async function rememberedPorts(file: string): Promise<ServerPorts> {
   writeFileSync(file, JSON.stringify(ports, null, 2));
   return ports;
 }
-
-/** Where `npx nx run <app>:server` serves the Web UI unless told otherwise. */
-export const DEFAULT_UI_PORT = 8233;
