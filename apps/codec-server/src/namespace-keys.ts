@@ -61,6 +61,7 @@ export function resolveNamespaceKeys(
         `${CODEC_KEYS}_${suffix} or ${CODEC_KEYS}`,
         merged.sources,
         'v1=<32 random bytes in base64>',
+        '.env.local',
       );
     settings.set(namespace, codec);
   }

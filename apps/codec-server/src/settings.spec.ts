@@ -73,9 +73,9 @@ describe('codec server settings', () => {
     ).toThrow(/CODEC_SERVER_JWT_ISSUER \(from process environment\) is set, but CODEC_SERVER_JWKS_URL is not/);
   });
 
-  it('refuses to start without keys, saying where it looked', () => {
+  it('refuses to start without keys, saying where it looked and that they go in .env.local', () => {
     expect(() => loadCodecServerSettings(dir, {})).toThrow(
-      /PAYLOAD_CODEC_KEYS is not set; looked in process environment, .*\.env/,
+      /PAYLOAD_CODEC_KEYS is not set; looked in process environment, .*\.env\.[\s\S]*to the app's \.env\.local/,
     );
   });
 

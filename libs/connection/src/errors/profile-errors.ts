@@ -7,10 +7,12 @@ export class MissingSettingError extends ErrorWithFix {
     readonly variable: string,
     searched: string[],
     example: string,
+    /** Where the value belongs: `.env.local` (git-ignored) for a secret. */
+    file: '.env' | '.env.local' = '.env',
   ) {
     super(
       `${variable} is not set; looked in ${searched.join(', ')}.`,
-      `add ${variable}=${example} to the app's .env (or export it).`,
+      `add ${variable}=${example} to the app's ${file} (or export it).`,
     );
   }
 }
