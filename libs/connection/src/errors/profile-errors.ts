@@ -30,10 +30,13 @@ export class MissingEnvFileError extends ErrorWithFix {
 }
 
 export class EnvFileNotFoundError extends ErrorWithFix {
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    reason: 'does not exist' | 'is a folder',
+  ) {
     super(
-      `The env file ${path} does not exist.`,
-      `check the path (a relative path is resolved from the current folder, ${process.cwd()}).`,
+      `The env file ${path} ${reason}.`,
+      `give the path of the env file itself (a relative path is resolved from the current folder, ${process.cwd()}).`,
     );
   }
 }

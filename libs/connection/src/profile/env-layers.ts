@@ -34,7 +34,9 @@ export function readEnvLayers(envDir: string | undefined, processEnv: NodeJS.Pro
   const definedProcessVars = Object.fromEntries(
     Object.entries(processEnv).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-  if (envFile !== undefined && !existsSync(envFile)) throw new EnvFileNotFoundError(displayPath(envFile));
+  if (envFile !== undefined && (!existsSync(envFile) || isDirectory(envFile))) {
+    throw new EnvFileNotFoundError(displayPath(envFile), existsSync(envFile) ? 'is a folder' : 'does not exist');
+  }
   if (envFile === undefined && envDir !== undefined && !isDirectory(envDir)) {
     throw new EnvDirNotFoundError(displayPath(envDir), existsSync(envDir) ? 'is a file' : 'does not exist');
   }

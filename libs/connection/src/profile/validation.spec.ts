@@ -56,7 +56,11 @@ describe('validation of address, namespace and task queue', () => {
 
     expect(error).toBeInstanceOf(EnvFileNotFoundError);
     expect(error.message).toContain(`The env file ${envFile} does not exist.`);
-    expect(error.message).toContain('Fix: check the path');
+    expect(error.message).toContain('Fix: give the path of the env file itself');
+
+    const folder = thrownBy(() => loadProfile({ envFile: join(envFile, '..'), env: sandbox.env() }));
+    expect(folder).toBeInstanceOf(EnvFileNotFoundError);
+    expect(folder.message).toContain('is a folder.');
   });
 
   it('rejects an app folder that does not exist with EnvDirNotFoundError naming it, rather than reading nothing', () => {
