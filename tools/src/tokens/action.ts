@@ -1,3 +1,5 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { CommandAction } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import { parseDuration } from '../cli/duration';
@@ -5,6 +7,19 @@ import { setEnvFileValue } from './env-file';
 import { mintToken, ROLES, type Role } from './mint-token';
 import { loadOrCreateSigningKey } from './signing-key';
 import type { TOKEN_COMMAND } from './args';
+
+/** --write-env names a file to write, in a folder that exists, before anything is minted. */
+function checkEnvFileTarget(file: string): void {
+  if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UsageError(
+      `--write-env ${file} is a folder.`,
+      `name the env file in it, e.g. --write-env ${file}/.env.local`,
+    );
+  }
+  if (!existsSync(dirname(file))) {
+    throw new UsageError(`--write-env ${file}: the folder ${dirname(file)} does not exist.`, 'check the path.');
+  }
+}
 
 /**
  * Mints a bearer token for the local cloud-like cluster: what a Temporal Cloud API key stands in
@@ -19,10 +34,11 @@ export const tokenAction: CommandAction<typeof TOKEN_COMMAND> = async (values) =
   if (!ttlSeconds) {
     throw new UsageError(`--ttl is "${values.ttl}", not a duration.`, 'give e.g. --ttl 90s, 15m, 2h or 7d');
   }
+  const envFile = values['write-env'];
+  if (envFile) checkEnvFileTarget(envFile);
   const key = loadOrCreateSigningKey(values['certs-dir']);
   const token = mintToken(key, { namespace: values.namespace, role: values.role as Role, ttlSeconds });
   const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
-  const envFile = values['write-env'];
   if (!envFile) {
     process.stdout.write(`${token}\n`);
     return;
