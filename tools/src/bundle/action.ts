@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { workflowInterceptorModules } from '@temporal-samples/worker-runtime';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
@@ -10,6 +10,12 @@ import type { BUNDLE_COMMAND } from './args';
 export const bundleAction: CommandAction<typeof BUNDLE_COMMAND> = async ({ workflows, out }) => {
   if (!workflows || !out) {
     throw new UsageError('bundle needs --workflows <file> and --out <file>.', 'pass both options.');
+  }
+  if (!existsSync(workflows)) {
+    throw new UsageError(
+      `--workflows ${workflows} does not exist.`,
+      "build the app's TypeScript first (its build target does).",
+    );
   }
   const { code } = await bundleWorkflowCode({
     workflowsPath: resolve(workflows),

@@ -49,6 +49,7 @@ describe('parseCertArgs', () => {
     [['--bogus'], /Unknown option '--bogus'/],
     [['stray'], /Unexpected argument "stray"/],
     [['--days'], /--days/],
+    [['--out', __filename], /--out .* is a file\./],
   ])('refuses %j with a UsageError', (args, message) => {
     expect(() => parseCertArgs(args)).toThrow(UsageError);
     expect(() => parseCertArgs(args)).toThrow(message);

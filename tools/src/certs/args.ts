@@ -1,4 +1,5 @@
 /** The certificate CLI's command line, turned into generateCertificates options or a UsageError. */
+import { statSync } from 'node:fs';
 import { defineCommand, parseCommand } from '../cli/command';
 import { UsageError } from '../cli/errors';
 import {
@@ -52,6 +53,12 @@ export function parseCertArgs(args: string[]): CertCommand {
   const serverProblem = serverName === undefined ? undefined : serverNameProblem(serverName);
   if (serverProblem) {
     throw new UsageError(`--server-name: ${serverProblem}.`, `give e.g. --server-name ${DEFAULT_SERVER_NAME}`);
+  }
+  if (values.out !== undefined && statSync(values.out, { throwIfNoEntry: false })?.isFile()) {
+    throw new UsageError(
+      `--out ${values.out} is a file.`,
+      'give a folder for the certificates (it is made if missing).',
+    );
   }
   return {
     help: false,
