@@ -27,6 +27,8 @@ import { withPortIfNone } from './address';
 import { resolveOtlpSettings } from './otlp-settings';
 import { trimStrayWhitespace } from './stray-whitespace';
 
+const TLS_SWITCH_VALUES = ['true', 'false', '1', '0'];
+
 export interface LoadProfileOptions {
   /** Folder holding the app's `.env` and `.env.local`. */
   envDir?: string;
@@ -131,8 +133,20 @@ class ProfileResolver {
     );
   }
 
+  /** envconfig reads only `1` and `true` as on, so `True` or `yes` would turn TLS off without a word. */
+  private rejectUnreadableTlsSwitch(): void {
+    const value = this.merged.vars.TEMPORAL_TLS;
+    if (value === undefined || TLS_SWITCH_VALUES.includes(value)) return;
+    throw new UnsupportedSettingError(
+      this.originOf('TEMPORAL_TLS', ''),
+      `is "${value}", which Temporal's configuration reads as off: only true or 1 turn TLS on, false or 0 off.`,
+      'set TEMPORAL_TLS=true or TEMPORAL_TLS=false.',
+    );
+  }
+
   tls(tls: ClientConfigTLS | undefined, apiKey: string | undefined): TlsMaterial | undefined {
     this.rejectHostVerificationSwitch();
+    this.rejectUnreadableTlsSwitch();
     const envPem = PEM_SETTINGS.some(
       (field) => envPemSource(this.merged, field.prefix) || this.secrets[`${field.prefix}${SECRET_SUFFIX}`],
     );

@@ -7,6 +7,7 @@ import {
   EnvDirNotFoundError,
   EnvFileNotFoundError,
   MissingSettingError,
+  UnsupportedSettingError,
 } from '../errors/profile-errors';
 import { loadProfile } from './load-profile';
 import { dotenv, Sandbox, thrownBy } from '../testing/sandbox';
@@ -70,6 +71,29 @@ describe('validation of address, namespace and task queue', () => {
     expect(error).toBeInstanceOf(EnvDirNotFoundError);
     expect(error.message).toContain(`The app folder ${envDir} does not exist`);
     expect(error.message).toContain("Fix: give the folder that holds the app's .env");
+  });
+
+  it.each(['True', 'yes', 'on'])(
+    'rejects TEMPORAL_TLS=%s, which Temporal would read as off without a word, naming the values it reads',
+    (value) => {
+      const { error } = loadError({
+        TEMPORAL_ADDRESS: 'localhost:7233',
+        TEMPORAL_NAMESPACE: 'samples',
+        TEMPORAL_TLS: value,
+      });
+
+      expect(error).toBeInstanceOf(UnsupportedSettingError);
+      expect(error.message).toContain(`TEMPORAL_TLS (from `);
+      expect(error.message).toContain(`is "${value}", which Temporal's configuration reads as off`);
+      expect(error.message).toContain('Fix: set TEMPORAL_TLS=true or TEMPORAL_TLS=false.');
+    },
+  );
+
+  it.each(['true', 'false', '1', '0'])('reads TEMPORAL_TLS=%s', (value) => {
+    const appDir = appWith({ TEMPORAL_ADDRESS: 'localhost:7233', TEMPORAL_NAMESPACE: 'samples', TEMPORAL_TLS: value });
+    expect(loadProfile({ envDir: appDir, env: sandbox.env() }).tls !== undefined).toBe(
+      value === 'true' || value === '1',
+    );
   });
 
   it('rejects a missing task queue when requireTaskQueue is set', () => {
