@@ -9,6 +9,10 @@ function nextChange(files: string[], options = {}): { changed: Promise<string[]>
   return { changed, watch: watchFiles(files, resolve, { debounceMs: 50, ...options }) };
 }
 
+async function waitUntil(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
 describe('watchFiles', () => {
   let dir: string;
   let watch: FileWatch | undefined;
@@ -60,5 +64,18 @@ describe('watchFiles', () => {
     watch = next.watch;
     writeFileSync(file, 'two');
     expect(await next.changed).toEqual([file]);
+  });
+
+  it('reports nothing after close, though a watch event had scheduled a check that the poll overtook', async () => {
+    const file = join(dir, 'tls.crt');
+    writeFileSync(file, 'one');
+    const calls: string[][] = [];
+    watch = watchFiles([file], (changed) => calls.push(changed), { pollMs: 150, debounceMs: 400 });
+    writeFileSync(file, 'two');
+    await waitUntil(() => calls.length === 1);
+    watch.close();
+    writeFileSync(file, 'three');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(calls).toEqual([[file]]);
   });
 });

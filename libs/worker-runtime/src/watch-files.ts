@@ -41,8 +41,11 @@ export function watchFiles(
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const seen = new Map(files.map((file) => [file, contentHash(file)]));
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
   const compare = () => {
+    clearTimeout(timer);
     timer = undefined;
+    if (closed) return;
     const changed = files.filter((file) => {
       const current = contentHash(file);
       if (current === seen.get(file)) return false;
@@ -66,9 +69,10 @@ export function watchFiles(
   const poll = setInterval(compare, options.pollMs ?? DEFAULT_POLL_MS).unref();
   return {
     close() {
+      closed = true;
       watchers.forEach((watcher) => watcher.close());
       clearInterval(poll);
-      if (timer) clearTimeout(timer);
+      clearTimeout(timer);
     },
   };
 }
