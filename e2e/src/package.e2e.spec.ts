@@ -65,6 +65,14 @@ describe('the package target: apps/local-mtls/dist/package alone, outside the wo
     expect(resolved('@temporal-samples/connection')).toBe(join(dir, 'libs', 'connection', 'dist', 'index.js'));
   });
 
+  it("carries the codec's native sealer built in the workspace, and the packaged codec seals with it", () => {
+    expect(existsSync(join(dir, 'libs', 'codec', 'native', 'build', 'aes-gcm-seal.node'))).toBe(true);
+    const sealer = execFileSync(process.execPath, ['-p', "require('@temporal-samples/codec').sealerDescription()"], {
+      cwd: dir,
+    }).toString();
+    expect(sealer.trim()).toBe("OpenSSL through the codec's native addon");
+  });
+
   it('runs the worker and the client against the mTLS cluster, and the worker stops on SIGTERM', async () => {
     worker = run('dist/worker.js');
     await worker.waitFor(new RegExp(`Worker polling task queue "${TASK_QUEUE}"`), TIMEOUTS.ready);

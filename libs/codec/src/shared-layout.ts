@@ -1,26 +1,14 @@
-import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
+import { createDecipheriv, randomFillSync } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Payload } from '@temporalio/common';
 import { MalformedPayloadError, TamperedPayloadError } from './errors';
 import type { CodecKey } from './keyring';
 import { ENCODING_BYTES, ENCODING_KEY, KEY_ID_KEY, sameBytes, ZLIB_ENCODING_BYTES } from './metadata-names';
 import { byteView, protoDecodePayload, protoEncodePayload } from './payload-proto';
+import { payloadSealer } from './sealer';
 
 export const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
-/** Cipher output is copied into the payload in pieces this size, while each is still in the CPU's cache. */
-const PIECE_BYTES = 256 * 1024;
-/** Below this, framing and data go through the cipher in one call: a call costs more than the copy. */
-const ONE_CALL_BELOW = 16 * 1024;
-
-function* plainPieces(head: Buffer, body: Uint8Array): Generator<Uint8Array> {
-  if (body.length < ONE_CALL_BELOW) {
-    yield Buffer.concat([head, body]);
-    return;
-  }
-  yield head;
-  for (let start = 0; start < body.length; start += PIECE_BYTES) yield body.subarray(start, start + PIECE_BYTES);
-}
 
 /** Go's zlib codec: the whole payload, protobuf-encoded, zlib-compressed, under `encoding: binary/zlib`. */
 function zlibWrapped(payload: Payload): Payload | undefined {
@@ -49,14 +37,9 @@ function zlibUnwrapped(payload: Payload): Payload {
 export function sealPayload({ id, key }: CodecKey, payload: Payload, compress: boolean): Payload {
   const inner = (compress && zlibWrapped(payload)) || payload;
   const { head, body } = protoEncodePayload(inner);
-  const plainLength = head.length + body.length;
-  const data = Buffer.allocUnsafe(NONCE_BYTES + plainLength + TAG_BYTES);
-  const nonce = randomFillSync(data, 0, NONCE_BYTES).subarray(0, NONCE_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', key, nonce);
-  let offset = NONCE_BYTES;
-  for (const piece of plainPieces(head, body)) offset += cipher.update(piece).copy(data, offset);
-  cipher.final();
-  cipher.getAuthTag().copy(data, offset);
+  const data = Buffer.allocUnsafe(NONCE_BYTES + head.length + body.length + TAG_BYTES);
+  randomFillSync(data, 0, NONCE_BYTES);
+  payloadSealer().seal(key, data, head, body);
   return { metadata: { [ENCODING_KEY]: ENCODING_BYTES, [KEY_ID_KEY]: Buffer.from(id) }, data };
 }
 

@@ -41,6 +41,10 @@ function projects(): Record<string, Project> {
     );
     found[project.name] = { targets };
   }
+  for (const library of readdirSync(join(WORKSPACE_ROOT, 'libs'))) {
+    const nx = json('libs', library, 'package.json').nx;
+    found[nx.name] = { targets: nx.targets ?? {} };
+  }
   const tools = json('tools', 'package.json').nx;
   found[tools.name] = { targets: tools.targets };
   found.e2e = { targets: {} };

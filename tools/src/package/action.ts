@@ -17,6 +17,7 @@ export const packageAction: CommandAction<typeof PACKAGE_COMMAND> = async (value
   console.log(
     `Package of ${result.name} written to ${outDir}: ${result.files} JavaScript files, ` +
       `${result.libraries.length} workspace libraries (${result.libraries.join(', ') || 'none'}), ` +
+      `native addons: ${result.addons.join(', ') || 'none'}, ` +
       `${result.lockedPackages} locked npm packages.\n` +
       `  Dependencies: ${direct.join(' ')}\n` +
       `  Install and run: cd ${outDir} && npm ci --omit=dev && node dist/worker.js`,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { PackageError } from './errors';
-import { copyInto, javascriptFiles } from './files';
+import { copyInto, javascriptFiles, nativeAddons } from './files';
 import { libraryManifest } from './library-manifest';
 import { productionClosure, productionEntry, readLockfile, resolveIn, type LockEntry } from './lockfile';
 import { requiredPackages } from './requires';
@@ -22,6 +22,8 @@ export interface PackageResult {
   dependencies: Record<string, string>;
   libraries: string[];
   files: number;
+  /** Native addons copied with their libraries, relative to the package. */
+  addons: string[];
   lockedPackages: number;
 }
 
@@ -69,11 +71,14 @@ export function buildPackage({ workspaceRoot, appDir, outDir }: PackageOptions):
   mkdirSync(outDir, { recursive: true });
   copyInto(appFiles, appDir, outDir);
   let files = appFiles.length;
+  const addons: string[] = [];
   for (const library of libraries) {
     const libraryDist = join(workspaceRoot, library, 'dist');
     requireBuilt(libraryDist, library, `build it first: npx nx run ${name}:build`);
     const libraryFiles = javascriptFiles(libraryDist);
-    copyInto(libraryFiles, join(workspaceRoot, library), join(outDir, library));
+    const libraryAddons = nativeAddons(join(workspaceRoot, library));
+    copyInto([...libraryFiles, ...libraryAddons], join(workspaceRoot, library), join(outDir, library));
+    addons.push(...libraryAddons.map((addon) => relative(workspaceRoot, addon)));
     writeJson(
       join(outDir, library, 'package.json'),
       libraryManifest(readJson(join(workspaceRoot, library, 'package.json'))),
@@ -122,5 +127,5 @@ export function buildPackage({ workspaceRoot, appDir, outDir }: PackageOptions):
     packages,
   });
 
-  return { name, outDir, dependencies, libraries, files, lockedPackages: locations.size - libraries.length };
+  return { name, outDir, dependencies, libraries, files, addons, lockedPackages: locations.size - libraries.length };
 }

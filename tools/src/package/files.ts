@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /** Every `.js` file under `dir`, recursively, skipping the folders named in `skip` (absolute paths). */
@@ -8,6 +8,15 @@ export function javascriptFiles(dir: string, skip: string[] = []): string[] {
     if (entry.isDirectory()) return skip.includes(path) ? [] : javascriptFiles(path, skip);
     return entry.isFile() && entry.name.endsWith('.js') ? [path] : [];
   });
+}
+
+/** A library's native addons (`native/build/*.node`), present where its build could compile them. */
+export function nativeAddons(libraryDir: string): string[] {
+  const dir = join(libraryDir, 'native', 'build');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.node'))
+    .map((name) => join(dir, name));
 }
 
 export function copyInto(files: string[], fromDir: string, toDir: string): void {

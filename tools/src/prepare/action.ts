@@ -13,7 +13,8 @@ import type { PREPARE_COMMAND } from './args';
 
 /**
  * Programs from Debian that the tests drive: a real browser for the Web UI, openssl as an outside TLS client,
- * podman (with runc) and mmdebstrap to build and run an app's container image without Docker or a registry.
+ * podman (with runc) and mmdebstrap to build and run an app's container image without Docker or a registry,
+ * and a C compiler for the codec's native sealer (compiled again by the codec's test target).
  */
 const SYSTEM_PROGRAMS: SystemProgram[] = [
   {
@@ -25,6 +26,7 @@ const SYSTEM_PROGRAMS: SystemProgram[] = [
   { command: 'podman', debianPackage: 'podman', neededFor: 'the container image test' },
   { command: '/usr/sbin/runc', debianPackage: 'runc', neededFor: 'the container image test (podman runs it)' },
   { command: 'mmdebstrap', debianPackage: 'mmdebstrap', neededFor: "the container image test's base image" },
+  { command: 'cc', debianPackage: 'gcc', neededFor: "the codec's native sealer and its tests" },
 ];
 
 /** `npm test`'s preparation: everything the tests need that npm does not install, built or installed once. */
