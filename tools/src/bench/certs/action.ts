@@ -6,8 +6,8 @@ import { parseCount } from '../../cli/count';
 import { progress } from '../../cli/progress';
 import { generateCertificates } from '../../certs/generate';
 import type { KeyAlgorithm } from '../../certs/keys';
-import type { CERTS_BENCH_COMMAND } from './args';
 import { median } from '../median';
+import type { CERTS_BENCH_COMMAND } from './args';
 
 /** Milliseconds to make a full set (two CAs, frontend, internode, three clients) in a fresh folder. */
 async function timeFullSet(algorithm: KeyAlgorithm): Promise<number> {
