@@ -20,6 +20,8 @@ const WORKER = `temporal-samples-e2e-${APP}-worker-${process.pid}`;
 const CLIENTS = [1, 2].map((index) => `temporal-samples-e2e-${APP}-client-${index}-${process.pid}`);
 /** The Dockerfile's runtime user; the mounted Secret is readable by it only, as fsGroup makes it in Kubernetes. */
 const RUNTIME_USER = { uid: 1000, gid: 1000 };
+/** The codec's sealer in C, compiled in the build stage (its compiler stays there). */
+const NATIVE_SEALER = '/app/libs/codec/native/build/aes-gcm-seal.node';
 /** A cold build (empty layer cache: npm ci from the npm cache, then the Nx build on 2 cores) takes minutes. */
 const BUILD_BUDGET = TIMEOUTS.long * 2;
 
@@ -119,7 +121,7 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
     ]);
     const appFiles = inImage(IMAGE, 'find /app -path /app/node_modules -prune -o -type f -print');
     expect(appFiles).toEqual(expect.arrayContaining(['/app/dist/worker.js', '/app/dist/workflow-bundle.js']));
-    expect(appFiles.filter((file) => !/\.(js|json)$/.test(file))).toEqual([]);
+    expect(appFiles.filter((file) => !/\.(js|json)$/.test(file))).toEqual([NATIVE_SEALER]);
 
     // Key, certificate and profile files the image adds to its base: only ones npm packages ship, byte for byte.
     const keyFiles = `find / -xdev \\( -name '*.pem' -o -name '*.key' -o -name '*.crt' -o -name '.env*' \\) -print`;
@@ -133,6 +135,20 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
       expect({ file, digest }).toEqual({ file, digest: sha256(fromRegistry) });
     }
     expect(addedDigests).toHaveLength(added.length);
+  });
+
+  it("seals payloads with the codec's native sealer, compiled in the build stage for the runtime stage's Node", () => {
+    const sealer = engine.run([
+      'run',
+      '--rm',
+      IMAGE,
+      'node',
+      '-p',
+      "require('@temporal-samples/codec').sealerDescription()",
+    ]);
+    expect(sealer.trim()).toBe("OpenSSL through the codec's native addon");
+    const compiler = engine.run(['run', '--rm', IMAGE, 'sh', '-c', 'command -v cc gcc || echo none']);
+    expect(compiler.trim()).toBe('none');
   });
 
   it(

@@ -9,17 +9,28 @@ import { INSTALL_FIX, type Podman } from './podman';
 
 export const BASE_SUITE = 'bookworm';
 
-/** This machine's Node and npm, as the official Node tarball lays them out (<prefix>/bin/node, <prefix>/lib/node_modules/npm). */
+/**
+ * This machine's Node, npm and Node's C headers, as the official Node tarball lays them out (<prefix>/bin/node,
+ * <prefix>/lib/node_modules/npm, <prefix>/include/node): the headers let an image's build stage compile the
+ * codec's native sealer, as it can on the public Node images.
+ */
 function hostNode() {
   const node = realpathSync(process.execPath);
-  const npm = join(dirname(node), '..', 'lib', 'node_modules', 'npm');
+  const prefix = join(dirname(node), '..');
+  const npm = join(prefix, 'lib', 'node_modules', 'npm');
+  const headers = join(prefix, 'include', 'node');
+  const fix =
+    'use a Node 20 installed from its official tarball or package, or build with the default public base image.';
   if (!existsSync(join(npm, 'bin', 'npm-cli.js'))) {
     throw new BaseImageError(
       `npm is not at ${npm}, next to this Node (${node}), so the base image cannot take it.`,
-      'use a Node 20 installed from its official tarball or package, or build with the default public base image.',
+      fix,
     );
   }
-  return { node, npm, version: process.version.slice(1) };
+  if (!existsSync(join(headers, 'node_api.h'))) {
+    throw new BaseImageError(`Node's C headers are not at ${headers}, next to this Node (${node}).`, fix);
+  }
+  return { node, npm, headers, version: process.version.slice(1) };
 }
 
 /** CAs this machine adds to Debian's (e.g. a registry proxy's); the base image trusts them too. */
@@ -38,8 +49,11 @@ function localCas(): { files: string[]; digest: string } {
   return { files, digest: hash.digest('hex').slice(0, 8) };
 }
 
+/** Raised when what the base image holds changes, so machines make the new one: 2 added Node's C headers. */
+const BASE_REVISION = 2;
+
 export function baseImageTag(nodeVersion = process.version.slice(1), caDigest = localCas().digest): string {
-  return `localhost/temporal-samples/node-base:${nodeVersion}-${BASE_SUITE}-${caDigest}`;
+  return `localhost/temporal-samples/node-base:${nodeVersion}-${BASE_SUITE}-r${BASE_REVISION}-${caDigest}`;
 }
 
 const imageExists = (podman: Podman, tag: string) => podman.run(['images', '--quiet', tag]).trim() !== '';
@@ -57,16 +71,16 @@ export function requireBaseImage(podman: Podman): string {
 }
 
 /**
- * A Debian base image with this machine's Node 20, npm and trusted CAs, made without a registry: the root file
+ * A Debian base image with this machine's Node 20, npm, Node's C headers and trusted CAs, made without a registry: the root file
  * system from Debian's packages with mmdebstrap, cached as a tar under the cache folder, imported
  * into podman once. Stands in for the public `node:20-bookworm-slim` the Dockerfiles default to.
  */
 export function ensureBaseImage(podman: Podman): string {
-  const { node, npm, version } = hostNode();
+  const { node, npm, headers, version } = hostNode();
   const cas = localCas();
   const tag = baseImageTag(version, cas.digest);
   if (imageExists(podman, tag)) return tag;
-  const tar = join(cacheRoot(), 'images', `node-${version}-${BASE_SUITE}-${cas.digest}.tar`);
+  const tar = join(cacheRoot(), 'images', `node-${version}-${BASE_SUITE}-r${BASE_REVISION}-${cas.digest}.tar`);
   if (!existsSync(tar)) {
     progress(
       `Making the base image's root file system with mmdebstrap (Debian ${BASE_SUITE} + Node ${version}), once: ${tar}`,
@@ -78,6 +92,8 @@ export function ensureBaseImage(podman: Podman): string {
       `copy-in ${npm} /usr/lib/node_modules`,
       'ln -s ../lib/node_modules/npm/bin/npm-cli.js "$1/usr/bin/npm"',
       'ln -s ../lib/node_modules/npm/bin/npx-cli.js "$1/usr/bin/npx"',
+      'mkdir -p "$1/usr/include"',
+      `copy-in ${headers} /usr/include`,
       ...(cas.files.length > 0
         ? [`copy-in ${cas.files.join(' ')} ${LOCAL_CAS}`, 'chroot "$1" update-ca-certificates --fresh']
         : []),
