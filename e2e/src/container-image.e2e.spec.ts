@@ -144,7 +144,7 @@ describe('the local-mtls container image (apps/local-mtls/Dockerfile, built and 
       IMAGE,
       'node',
       '-p',
-      "require('@temporal-samples/codec').sealerDescription()",
+      "require('@temporal-samples/codec').sealerInUse().description",
     ]);
     expect(sealer.trim()).toBe("OpenSSL through the codec's native addon");
     const compiler = engine.run(['run', '--rm', IMAGE, 'sh', '-c', 'command -v cc gcc || echo none']);

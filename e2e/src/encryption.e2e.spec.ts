@@ -54,6 +54,10 @@ describe('payload encryption at rest (PAYLOAD_CODEC_KEYS), apps/plain on a real 
     const worker: AppRun = startApp('plain', 'worker', { env });
     try {
       await worker.waitFor(/Worker polling/);
+      const keyId = keys.split('=')[0];
+      expect(worker.output()).toContain(
+        `Payloads encrypted at rest with AES-256-GCM under key "${keyId}", sealed with OpenSSL through the codec's native addon.`,
+      );
       const client = startApp('plain', 'client', { env, args: [name] });
       expect(await client.exited).toBe(0);
       expect(client.output()).toMatch(new RegExp(`^Result: Hello, ${name}!$`, 'm'));

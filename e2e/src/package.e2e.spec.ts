@@ -67,9 +67,13 @@ describe('the package target: apps/local-mtls/dist/package alone, outside the wo
 
   it("carries the codec's native sealer built in the workspace, and the packaged codec seals with it", () => {
     expect(existsSync(join(dir, 'libs', 'codec', 'native', 'build', 'aes-gcm-seal.node'))).toBe(true);
-    const sealer = execFileSync(process.execPath, ['-p', "require('@temporal-samples/codec').sealerDescription()"], {
-      cwd: dir,
-    }).toString();
+    const sealer = execFileSync(
+      process.execPath,
+      ['-p', "require('@temporal-samples/codec').sealerInUse().description"],
+      {
+        cwd: dir,
+      },
+    ).toString();
     expect(sealer.trim()).toBe("OpenSSL through the codec's native addon");
   });
 

@@ -1,7 +1,7 @@
 export { AesGcmCodec, CIPHER, ENCODING, type CodecOptions } from './aes-gcm-codec';
 export { createKeyring, parseKeyList, KEY_BYTES, type CodecKey, type Keyring } from './keyring';
 export * from './errors';
-export { sealerDescription } from './sealer';
+export { sealerInUse } from './sealer';
 export { createCodecHandler, type CodecHandlerOptions, type CodecRefusal } from './server/codec-handler';
 export { payloadsFromJson, payloadsToJson, type PayloadsJson } from './server/payload-json';
 export {

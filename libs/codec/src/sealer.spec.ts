@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadNativeSealer, NATIVE_SEALER_FILE } from './native-sealer';
 import { sealWithNodeCrypto } from './node-crypto-sealer';
-import { payloadSealer, type SealInPlace } from './sealer';
+import { sealerInUse, type SealInPlace } from './sealer';
 
 const key = randomBytes(32);
 
@@ -26,7 +26,7 @@ describe('the native sealer (native/aes-gcm-seal.c)', () => {
 
   it('is built by the codec build and loads here (the build prints why when it cannot be built)', () => {
     expect(native).toEqual({ seal: expect.any(Function) });
-    expect(payloadSealer().description).toBe("OpenSSL through the codec's native addon");
+    expect(sealerInUse()).toEqual({ native: true, description: "OpenSSL through the codec's native addon" });
   });
 
   it.each([

@@ -9,7 +9,9 @@ export type SealInPlace = (key: Uint8Array, data: Uint8Array, head: Uint8Array, 
 
 export interface PayloadSealer {
   seal: SealInPlace;
-  /** What seals, for people reading a benchmark or a log. */
+  /** True when the native addon seals; false when Node's crypto does, because the addon is not there. */
+  native: boolean;
+  /** What seals, and why not the addon when it is not, for people reading a benchmark or a log. */
   description: string;
 }
 
@@ -20,11 +22,14 @@ export function payloadSealer(): PayloadSealer {
   if (!chosen) {
     const native = loadNativeSealer();
     chosen = native.seal
-      ? { seal: native.seal, description: "OpenSSL through the codec's native addon" }
-      : { seal: sealWithNodeCrypto, description: `Node's crypto (native addon: ${native.unavailable})` };
+      ? { seal: native.seal, native: true, description: "OpenSSL through the codec's native addon" }
+      : { seal: sealWithNodeCrypto, native: false, description: `Node's crypto (native addon: ${native.unavailable})` };
   }
   return chosen;
 }
 
-/** Which sealer the codec uses in this process, e.g. for a benchmark's header. */
-export const sealerDescription = (): string => payloadSealer().description;
+/** Which sealer the codec uses in this process, for a benchmark's header or a worker's start. */
+export function sealerInUse(): Pick<PayloadSealer, 'native' | 'description'> {
+  const { native, description } = payloadSealer();
+  return { native, description };
+}

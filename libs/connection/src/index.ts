@@ -20,6 +20,7 @@ export {
   resolveCodecSettings,
   type CodecSettings,
 } from './profile/codec-settings';
+export { codecStartLine } from './connect/codec-start-line';
 export { connectionOptions, type ProfileConnectionOptions } from './connect/connection-options';
 export { loadClientConnectConfig } from './connect/client-connect-config';
 export { connectClient, dataConverter, CONNECT_TIMEOUT_MS, type ConnectClientOptions } from './connect/connect';

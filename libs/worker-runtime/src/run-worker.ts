@@ -1,4 +1,10 @@
-import { describeFailure, loadAppProfile, ReportedFailure, type AppProfile } from '@temporal-samples/connection';
+import {
+  codecStartLine,
+  describeFailure,
+  loadAppProfile,
+  ReportedFailure,
+  type AppProfile,
+} from '@temporal-samples/connection';
 import { connectWorker } from '@temporal-samples/connection/worker';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createAppLogger } from './app-logger';
@@ -96,6 +102,7 @@ async function runWorkerWith(appDir: string, options: AppWorkerOptions, telemetr
     },
     { certExpiryWarningMs: settings.certExpiryWarningMs, secretsPollIntervalMs: settings.secretsPollIntervalMs, log },
   );
+  if (profile.codec) logger.info(codecStartLine(profile.codec));
   logger.info(
     `Worker polling task queue "${profile.taskQueue}" in namespace "${profile.namespace}" at ${profile.address}. Ctrl-C stops it.`,
     telemetry.metrics ? { metrics: telemetry.metrics } : undefined,

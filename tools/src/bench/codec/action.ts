@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { AesGcmCodec, createKeyring, sealerDescription } from '@temporal-samples/codec';
+import { AesGcmCodec, createKeyring, sealerInUse } from '@temporal-samples/codec';
 import type { Payload } from '@temporalio/common';
 import type { CommandAction } from '../../cli/command';
 import { codecGoalLines, type CodecRatios } from '../codec-goals';
@@ -57,7 +57,7 @@ export const codecAction: CommandAction<typeof CODEC_COMMAND> = async () => {
   requireFairTiming();
   const key = randomBytes(32);
   const codec = new AesGcmCodec(createKeyring([{ id: 'bench', key }]));
-  console.log(`The codec seals with ${sealerDescription()}.\n`);
+  console.log(`The codec seals with ${sealerInUse().description}.\n`);
   console.log('size     raw encrypt   codec encode          raw decrypt   codec decode');
   const ratios: CodecRatios[] = [];
   let lastMemoryCheck = '';
