@@ -87,18 +87,27 @@ describe('worker and starter /livez and /readyz against a cluster that goes away
     }
   });
 
-  it('answers 503 within 1 s of SIGTERM, then the worker stops gracefully with exit 0', async () => {
+  it('never answers 200 after SIGTERM: 503 with the reason while the worker drains, then it closes; the worker exits 0', async () => {
     const signalled = Date.now();
     worker.child.kill('SIGTERM');
-    let readyz = await probe(`http://${workerHealth}/readyz`);
-    while (readyz.status === 200 && Date.now() - signalled < 1_000) {
+    // An idle worker drains in milliseconds and may close the endpoint before the first probe lands.
+    const answers: Awaited<ReturnType<typeof probe>>[] = [];
+    for (let answer = await probe(`http://${workerHealth}/readyz`); answer.status !== 0;) {
+      answers.push(answer);
+      if (Date.now() - signalled > 5_000) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
-      readyz = await probe(`http://${workerHealth}/readyz`);
+      answer = await probe(`http://${workerHealth}/readyz`);
     }
-    timings.workerNotReadyAfterSigterm = Date.now() - signalled;
-    expect(readyz).toEqual({ status: 503, body: { status: 'not ready', reason: 'shutting down (SIGTERM)' } });
+    timings.workerClosedAfterSigterm = Date.now() - signalled;
+    // The first probe may be served before the worker's signal handler runs.
+    const afterTheFirst = answers.slice(1);
+    expect(afterTheFirst.filter(({ status }) => status !== 503)).toEqual([]);
+    for (const { body } of afterTheFirst) {
+      expect(body).toEqual({ status: 'not ready', reason: 'shutting down (SIGTERM)' });
+    }
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toMatch(/Worker stopped\./);
+    expect(timings.workerClosedAfterSigterm).toBeLessThan(5_000);
     starter.child.kill('SIGTERM');
     expect(await starter.exited).toBe(0);
     expect(starter.output()).toMatch(/Starter stopped\./);

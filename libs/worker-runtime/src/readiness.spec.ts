@@ -1,3 +1,4 @@
+import { notReadyOnSignals } from './health';
 import { Readiness } from './readiness';
 
 describe('Readiness', () => {
@@ -22,5 +23,19 @@ describe('Readiness', () => {
     await readiness.checkOnce();
     readiness.shuttingDown('shutting down (SIGTERM)');
     expect(readiness.current()).toEqual({ ready: false, reason: 'shutting down (SIGTERM)' });
+  });
+
+  it('turns not ready on SIGTERM with the signal as the reason, and stops listening when removed', async () => {
+    const readiness = new Readiness({ check: async () => undefined });
+    await readiness.checkOnce();
+    const before = process.listenerCount('SIGTERM');
+    const remove = notReadyOnSignals(readiness, ['SIGTERM']);
+    try {
+      process.emit('SIGTERM', 'SIGTERM');
+      expect(readiness.current()).toEqual({ ready: false, reason: 'shutting down (SIGTERM)' });
+    } finally {
+      remove();
+    }
+    expect(process.listenerCount('SIGTERM')).toBe(before);
   });
 });
