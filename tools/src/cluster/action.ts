@@ -14,7 +14,7 @@ import type { StoreOptions } from './stores/store';
 import { WEB_UI_CLIENT } from './tls-config';
 
 /** The app's data folder under the workspace's git-ignored tmp/: tmp/clusters/<app>. */
-export function clusterDataDir(name: string): string {
+function clusterDataDir(name: string): string {
   return join(WORKSPACE_ROOT, 'tmp', 'clusters', name);
 }
 

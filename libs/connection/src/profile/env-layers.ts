@@ -18,7 +18,12 @@ export function displayPath(path: string): string {
   return fromCwd.startsWith('..') ? path : fromCwd;
 }
 
-const isDirectory = (path: string) => statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+/** What a named path holds, from one stat. */
+function pathKind(path: string): 'missing' | 'folder' | 'file' {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) return 'missing';
+  return stats.isDirectory() ? 'folder' : 'file';
+}
 
 function readEnvFile(path: string): EnvLayer | undefined {
   if (!existsSync(path)) return undefined;
@@ -34,11 +39,13 @@ export function readEnvLayers(envDir: string | undefined, processEnv: NodeJS.Pro
   const definedProcessVars = Object.fromEntries(
     Object.entries(processEnv).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
-  if (envFile !== undefined && (!existsSync(envFile) || isDirectory(envFile))) {
-    throw new EnvFileNotFoundError(displayPath(envFile), existsSync(envFile) ? 'is a folder' : 'does not exist');
+  const named = envFile ?? envDir;
+  const kind = named === undefined ? undefined : pathKind(named);
+  if (envFile !== undefined && kind !== 'file') {
+    throw new EnvFileNotFoundError(displayPath(envFile), kind === 'folder' ? 'is a folder' : 'does not exist');
   }
-  if (envFile === undefined && envDir !== undefined && !isDirectory(envDir)) {
-    throw new EnvDirNotFoundError(displayPath(envDir), existsSync(envDir) ? 'is a file' : 'does not exist');
+  if (envFile === undefined && envDir !== undefined && kind !== 'folder') {
+    throw new EnvDirNotFoundError(displayPath(envDir), kind === 'file' ? 'is a file' : 'does not exist');
   }
   const files = envFile ? [envFile] : envDir ? [join(envDir, '.env.local'), join(envDir, '.env')] : [];
   const fileLayers = files.map(readEnvFile).filter((layer): layer is EnvLayer => layer !== undefined);
